@@ -1,0 +1,62 @@
+import type { LoggerService } from '@nestjs/common';
+import { getClient } from '@sentry/core';
+import type { ResolvedSentryOptions } from '../config/resolve-sentry-config';
+import { SENTRY_MESSAGES } from '../sentry.messages';
+import { buildSdkOptions } from './build-sdk-options';
+import { loadProfilingIntegration } from './load-profiling-integration';
+import type { SentrySdkHandle } from './sentry-sdk-handle';
+import { isProfilingEnabled, isTracingEnabled } from './tracing-enabled.util';
+
+/** Clients this process has closed: a later module start must not reuse them. */
+const closedClients = new WeakSet<object>();
+
+export function markClientClosed(client: object): void {
+  closedClients.add(client);
+}
+
+/**
+ * Initialises the SDK once, fail-open. A live client (from the `instrument`
+ * preload) is reused, never initialised twice. Tracing off loads the light SDK
+ * (no OpenTelemetry); tracing on loads `@sentry/nestjs`.
+ */
+export function initSentrySdk(options: ResolvedSentryOptions, logger: LoggerService): SentrySdkHandle {
+  const existing = getClient();
+  if (existing && !closedClients.has(existing) && existing.getOptions().enabled !== false) {
+    logger.log?.(SENTRY_MESSAGES.reusedClient);
+    return { mode: 'preloaded', client: existing, ownsClient: false, options };
+  }
+  if (!options.enabled) return disabled(options, logger, SENTRY_MESSAGES.disabledByOption);
+  if (!options.dsn && !options.spotlight) return disabled(options, logger, SENTRY_MESSAGES.disabledNoDsn);
+  try {
+    const tracing = isTracingEnabled(options);
+    const integrations = isProfilingEnabled(options) ? loadProfilingIntegration(logger) : [];
+    const sdkOptions = buildSdkOptions(options, integrations);
+    // Required lazily: with tracing off, OpenTelemetry and the Nest instrumentation are never loaded.
+    /* eslint-disable @typescript-eslint/no-require-imports */
+    const client = tracing
+      ? (require('@sentry/nestjs') as typeof import('@sentry/nestjs')).init(sdkOptions)
+      : (require('@sentry/node-core/light') as typeof import('@sentry/node-core/light')).init(sdkOptions);
+    /* eslint-enable @typescript-eslint/no-require-imports */
+    if (!client) throw new Error('the SDK returned no client');
+    const mode = tracing ? 'tracing' : 'errors-only';
+    logger.log?.(SENTRY_MESSAGES.initialised(mode, options.environment, options.release));
+    return { mode, client, ownsClient: true, options };
+  } catch (error) {
+    return disabled(options, logger, SENTRY_MESSAGES.initFailed(describe(error)), 'error');
+  }
+}
+
+function disabled(
+  options: ResolvedSentryOptions,
+  logger: LoggerService,
+  line: string,
+  level: 'log' | 'error' = 'log',
+): SentrySdkHandle {
+  if (level === 'error') logger.error(line);
+  else logger.log(line);
+  return { mode: 'disabled', client: undefined, ownsClient: false, options };
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,80 @@
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsInt, IsNotEmpty, IsNumber, IsOptional, IsString, Max, Min } from 'class-validator';
+import { IsSentryDsn } from './config/is-sentry-dsn.validator';
+import { IsSpotlightSetting } from './config/is-spotlight-setting.validator';
+import { toBoolean, toNumber } from './config/coerce.util';
+
+/**
+ * The `SENTRY_*` environment variables, keyed by the option each one fills.
+ * One table serves `forRootAsync()`, the `instrument` preload and the docs.
+ * @publicApi
+ */
+export const SENTRY_ENV_VARIABLES = {
+  dsn: 'SENTRY_DSN',
+  environment: 'SENTRY_ENVIRONMENT',
+  release: 'SENTRY_RELEASE',
+  tracesSampleRate: 'SENTRY_TRACES_SAMPLE_RATE',
+  profilesSampleRate: 'SENTRY_PROFILES_SAMPLE_RATE',
+  sampleRate: 'SENTRY_SAMPLE_RATE',
+  debug: 'SENTRY_DEBUG',
+  enabled: 'SENTRY_ENABLED',
+  serverName: 'SENTRY_SERVER_NAME',
+  maxBreadcrumbs: 'SENTRY_MAX_BREADCRUMBS',
+  spotlight: 'SENTRY_SPOTLIGHT',
+  shutdownTimeoutMs: 'SENTRY_SHUTDOWN_TIMEOUT_MS',
+  strict: 'SENTRY_STRICT',
+} as const;
+
+export type SentryConfigKey = keyof typeof SENTRY_ENV_VARIABLES;
+
+/** Read for the release when `SENTRY_RELEASE` is unset. */
+export const APP_VERSION_VARIABLE = 'APP_VERSION';
+
+/** Defaults, in one place (the release default is computed: see release.util.ts). */
+export const SENTRY_DEFAULTS = {
+  dsn: '',
+  environment: 'development',
+  tracesSampleRate: 0.1,
+  profilesSampleRate: 0.1,
+  sampleRate: 1,
+  debug: false,
+  enabled: true,
+  maxBreadcrumbs: 100,
+  spotlight: false,
+  shutdownTimeoutMs: 2000,
+  strict: false,
+} as const;
+
+/** What each key must look like, said in the log line when it does not. */
+export const SENTRY_CONFIG_RULES: Record<SentryConfigKey, string> = {
+  dsn: 'a Sentry DSN like https://<key>@<host>/<projectId>',
+  environment: 'a non-empty string',
+  release: 'a non-empty string',
+  tracesSampleRate: 'a number from 0 to 1',
+  profilesSampleRate: 'a number from 0 to 1',
+  sampleRate: 'a number from 0 to 1',
+  debug: 'true or false',
+  enabled: 'true or false',
+  serverName: 'a non-empty string',
+  maxBreadcrumbs: 'a whole number from 0 to 100',
+  spotlight: 'true, false or a URL',
+  shutdownTimeoutMs: 'a whole number of milliseconds from 0 to 60000',
+  strict: 'true or false',
+};
+
+/** The schema both env values (strings, coerced first) and `forRoot` options are checked against. */
+export class SentryConfigSchema {
+  @IsOptional() @IsString() @IsSentryDsn() dsn?: string;
+  @IsOptional() @IsString() @IsNotEmpty() environment?: string;
+  @IsOptional() @IsString() @IsNotEmpty() release?: string;
+  @IsOptional() @Transform(toNumber) @IsNumber() @Min(0) @Max(1) tracesSampleRate?: number;
+  @IsOptional() @Transform(toNumber) @IsNumber() @Min(0) @Max(1) profilesSampleRate?: number;
+  @IsOptional() @Transform(toNumber) @IsNumber() @Min(0) @Max(1) sampleRate?: number;
+  @IsOptional() @Transform(toBoolean) @IsBoolean() debug?: boolean;
+  @IsOptional() @Transform(toBoolean) @IsBoolean() enabled?: boolean;
+  @IsOptional() @IsString() @IsNotEmpty() serverName?: string;
+  @IsOptional() @Transform(toNumber) @IsInt() @Min(0) @Max(100) maxBreadcrumbs?: number;
+  @IsOptional() @Transform(toBoolean) @IsSpotlightSetting() spotlight?: boolean | string;
+  @IsOptional() @Transform(toNumber) @IsInt() @Min(0) @Max(60_000) shutdownTimeoutMs?: number;
+  @IsOptional() @Transform(toBoolean) @IsBoolean() strict?: boolean;
+}

@@ -1,0 +1,26 @@
+/** Every line the module logs or throws, in one place. */
+export const SENTRY_MESSAGES = {
+  disabledNoDsn: 'SENTRY_DSN not configured - error tracking disabled',
+  disabledByOption: 'Sentry disabled by SENTRY_ENABLED=false - error tracking disabled',
+  initFailed: (reason: string) => `Failed to initialize Sentry: ${reason} - error tracking disabled, the app carries on`,
+  reusedClient: 'Reusing the Sentry client initialised by the instrument preload',
+  initialised: (mode: string, environment: string, release: string | undefined) =>
+    `Sentry error tracking enabled (${mode}; environment "${environment}", release "${release ?? 'none'}")`,
+  invalidValue: (label: string, value: unknown, rule: string, fallback: string) =>
+    `${label}=${formatValue(value)} is invalid: expected ${rule} - ${fallback}`,
+  strictFailure: (lines: string[]) =>
+    `Invalid Sentry configuration (strict mode is on):\n  ${lines.join('\n  ')}`,
+  flushTimedOut: (timeoutMs: number) =>
+    `Sentry could not deliver every pending event within ${timeoutMs} ms at shutdown; the rest are dropped`,
+  serviceFailed: (method: string, reason: string) =>
+    `SentryService.${method} failed: ${reason} - ignored, the app carries on`,
+} as const;
+
+function formatValue(value: unknown): string {
+  if (typeof value === 'string') return JSON.stringify(value);
+  try {
+    return JSON.stringify(value) ?? String(value);
+  } catch {
+    return String(value);
+  }
+}

@@ -1,0 +1,80 @@
+import type { ArgumentsHost } from '@nestjs/common';
+import type { NodeOptions } from '@sentry/node-core';
+import type { ScrubbingOptions } from './scrubbing/scrubbing-options';
+
+/** What `resolveUser` returns: the principal of the current request. @publicApi */
+export interface SentryPrincipal {
+  id: string | number;
+  tenantId?: string | number;
+  email?: string;
+  username?: string;
+}
+
+/**
+ * Options of `SentryModule`. The Sentry fields keep the SDK's names
+ * (https://docs.sentry.io/platforms/javascript/guides/nestjs/configuration/options/);
+ * the rest are the module's own. Every field is optional: `forRootAsync()` with no
+ * arguments fills them from the `SENTRY_*` environment variables.
+ * @publicApi
+ */
+export interface SentryModuleOptions {
+  /** Project DSN. Empty or missing disables error tracking. @default '' */
+  dsn?: string;
+  /** @default 'development' */
+  environment?: string;
+  /** @default APP_VERSION, else the `version` of the app's package.json */
+  release?: string;
+  /** Share of requests traced, 0..1. 0 loads no tracing machinery at all. @default 0.1 */
+  tracesSampleRate?: number;
+  /** Per-transaction sampling decision; takes precedence over `tracesSampleRate`. */
+  tracesSampler?: NodeOptions['tracesSampler'];
+  /** Share of traced requests that are also profiled, 0..1 (needs tracing). @default 0.1 */
+  profilesSampleRate?: number;
+  /** Share of error events sent, 0..1. @default 1 */
+  sampleRate?: number;
+  /** Print the SDK's own debug log. @default false */
+  debug?: boolean;
+  /** Master switch: false keeps the module a no-op even with a DSN. @default true */
+  enabled?: boolean;
+  /** Reported as `server_name`. @default the host name (SDK default) */
+  serverName?: string;
+  /** @default 100 */
+  maxBreadcrumbs?: number;
+  /** Send events to Spotlight (true = http://localhost:8969/stream, or a URL). @default false */
+  spotlight?: boolean | string;
+  /** Bound on flushing pending events at `app.close()`. @default 2000 */
+  shutdownTimeoutMs?: number;
+  /** Throw at boot on invalid configuration instead of logging and carrying on. @default false */
+  strict?: boolean;
+
+  /** Register the global exception filter (APP_FILTER). @default true */
+  registerExceptionFilter?: boolean;
+  /** HttpExceptions with a status at or above this are captured. @default 500 */
+  captureStatusThreshold?: number;
+  /** Exception classes never captured. */
+  ignoreExceptions?: Array<abstract new (...args: never[]) => unknown>;
+  /** Final say on capture; return false to skip an exception. */
+  shouldCapture?: (exception: unknown, host: ArgumentsHost) => boolean;
+
+  /** Register the user/tenant scope interceptor (APP_INTERCEPTOR). @default true */
+  registerScopeInterceptor?: boolean;
+  /** Resolves the principal of a request. @default reads `request.user` (Passport style) */
+  resolveUser?: (context: import('@nestjs/common').ExecutionContext) => SentryPrincipal | undefined | null;
+  /** Opt-in: header carrying the tenant id (client-controlled, so off by default). */
+  tenantHeader?: string;
+
+  /** Scrubbing rules added to the built-in ones. */
+  scrubbing?: ScrubbingOptions;
+
+  /** Your own hooks; they run after scrubbing, on scrubbed data. */
+  beforeSend?: NodeOptions['beforeSend'];
+  beforeSendTransaction?: NodeOptions['beforeSendTransaction'];
+  beforeBreadcrumb?: NodeOptions['beforeBreadcrumb'];
+  /** Any other `Sentry.init` option, passed through as is (our hooks still wrap yours). */
+  sdkOptions?: Partial<NodeOptions>;
+}
+
+/** Implemented by a `forRootAsync({ useClass | useExisting })` options factory. @publicApi */
+export interface SentryOptionsFactory {
+  createSentryOptions(): SentryModuleOptions | Promise<SentryModuleOptions>;
+}

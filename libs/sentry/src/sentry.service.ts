@@ -1,0 +1,86 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import * as Sentry from '@sentry/core';
+import type { SeverityLevel } from '@sentry/core';
+import { SENTRY_LOGGER_CONTEXT, SENTRY_SDK } from './sentry.internal-constants';
+import { SENTRY_MESSAGES } from './sentry.messages';
+import { isSdkEnabled, type SentrySdkHandle } from './sdk/sentry-sdk-handle';
+
+/**
+ * The helper API of ADR-024, injectable. Every method is a safe no-op when
+ * Sentry is disabled and never throws. Scope calls act on the isolation scope:
+ * inside a request that scope belongs to the request alone.
+ * @publicApi
+ */
+@Injectable()
+export class SentryService {
+  private readonly logger = new Logger(SENTRY_LOGGER_CONTEXT);
+
+  constructor(@Inject(SENTRY_SDK) private readonly sdk: SentrySdkHandle) {}
+
+  /** True when events are actually being sent somewhere. */
+  isEnabled(): boolean {
+    return isSdkEnabled(this.sdk);
+  }
+
+  /** Attaches the user and tenant (ADR-024 section 4): user, tag `tenant_id`, context `tenant`. */
+  setUserContext(userId: string | number, tenantId?: string | number, email?: string): void {
+    this.safely('setUserContext', () => {
+      Sentry.setUser({ id: String(userId), ...(email ? { email } : {}) });
+      if (tenantId === undefined || tenantId === null) return;
+      Sentry.setTag('tenant_id', String(tenantId));
+      Sentry.setContext('tenant', { tenant_id: String(tenantId) });
+    });
+  }
+
+  /** Forgets the user and tenant (logout). */
+  clearUserContext(): void {
+    this.safely('clearUserContext', () => {
+      Sentry.setUser(null);
+      Sentry.setTag('tenant_id', undefined);
+      Sentry.setContext('tenant', null);
+    });
+  }
+
+  /** @returns the event id, or undefined when disabled. */
+  captureMessage(message: string, level: SeverityLevel = 'info', extra?: Record<string, unknown>): string | undefined {
+    return this.safely('captureMessage', () => Sentry.captureMessage(message, { level, extra }));
+  }
+
+  /** @returns the event id, or undefined when disabled. The global filter will not send it again. */
+  captureException(exception: unknown, extra?: Record<string, unknown>): string | undefined {
+    return this.safely('captureException', () => Sentry.captureException(exception, { extra }));
+  }
+
+  addBreadcrumb(message: string, category = 'app', level: SeverityLevel = 'info', data?: Record<string, unknown>): void {
+    this.safely('addBreadcrumb', () => Sentry.addBreadcrumb({ message, category, level, data }));
+  }
+
+  setTag(key: string, value: string | number | boolean): void {
+    this.safely('setTag', () => Sentry.setTag(key, value));
+  }
+
+  setContext(name: string, context: Record<string, unknown> | null): void {
+    this.safely('setContext', () => Sentry.setContext(name, context));
+  }
+
+  /** Waits until pending events are sent. @returns false on timeout or when disabled. */
+  async flush(timeoutMs = this.sdk.options.shutdownTimeoutMs): Promise<boolean> {
+    if (!this.isEnabled()) return false;
+    try {
+      return await Sentry.flush(timeoutMs);
+    } catch (error) {
+      this.logger.warn(SENTRY_MESSAGES.serviceFailed('flush', String(error)));
+      return false;
+    }
+  }
+
+  private safely<T>(method: string, call: () => T): T | undefined {
+    if (!this.isEnabled()) return undefined;
+    try {
+      return call();
+    } catch (error) {
+      this.logger.warn(SENTRY_MESSAGES.serviceFailed(method, error instanceof Error ? error.message : String(error)));
+      return undefined;
+    }
+  }
+}
