@@ -1,9 +1,10 @@
 import type { Config } from 'jest';
 
 /**
- * Every test file runs in its own worker context with the real Sentry SDK.
- * SDK hooks (diagnostics channels, process handlers) are process-wide, so each
- * suite closes its client in afterAll and asserts only on its own markers.
+ * Every test file runs with the real Sentry SDK. SDK hooks (diagnostics channels,
+ * process handlers) are process-wide: each file starts with the previous files'
+ * channel subscribers removed, closes its client in afterAll, and asserts only on
+ * its own markers.
  */
 const config: Config = {
   rootDir: '.',
@@ -17,6 +18,7 @@ const config: Config = {
   moduleNameMapper: {
     '^@app/sentry(|/.*)$': '<rootDir>/libs/sentry/src$1',
   },
+  setupFilesAfterEnv: ['<rootDir>/test/support/jest-fresh-sdk-hooks.ts'],
   testTimeout: 30_000,
   maxWorkers: 2,
 };

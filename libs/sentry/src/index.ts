@@ -1,5 +1,8 @@
 export { SentryModule } from './sentry.module';
 export { SentryService } from './sentry.service';
+export { SentryExceptionFilter } from './filters/sentry-exception.filter';
+export { shouldCaptureException, type SentryCapturePolicy } from './filters/capture-policy';
+export { SentryLogger } from './logging/sentry.logger';
 export type { SentryModuleOptions, SentryOptionsFactory, SentryPrincipal } from './sentry.options';
 export { SENTRY_MODULE_OPTIONS } from './sentry.module-definition';
 export { SENTRY_DEFAULTS, SENTRY_ENV_VARIABLES, APP_VERSION_VARIABLE } from './sentry.config';
@@ -7,3 +10,8 @@ export { SentryConfigError } from './config/sentry-config.error';
 export { readSentryEnvironment, resolveSentryConfig } from './config/resolve-sentry-config';
 export type { ResolvedSentryOptions } from './config/resolve-sentry-config';
 export { initSentryFromEnvironment } from './instrument/init-from-environment';
+export { SentryTag, SentryTags, type SentryTagValue } from './decorators/sentry-tag.decorator';
+export { SentryContext } from './decorators/sentry-context.decorator';
+export { getRequestIsolationScope } from './scope/request-scope.registry';
+export { SentryScopeInterceptor } from './scope/sentry-scope.interceptor';
+export { defaultResolveUser, principalFromUser } from './scope/default-user.resolver';

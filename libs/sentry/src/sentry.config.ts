@@ -21,6 +21,7 @@ export const SENTRY_ENV_VARIABLES = {
   serverName: 'SENTRY_SERVER_NAME',
   maxBreadcrumbs: 'SENTRY_MAX_BREADCRUMBS',
   spotlight: 'SENTRY_SPOTLIGHT',
+  enableLogs: 'SENTRY_ENABLE_LOGS',
   shutdownTimeoutMs: 'SENTRY_SHUTDOWN_TIMEOUT_MS',
   strict: 'SENTRY_STRICT',
 } as const;
@@ -41,6 +42,7 @@ export const SENTRY_DEFAULTS = {
   enabled: true,
   maxBreadcrumbs: 100,
   spotlight: false,
+  enableLogs: false,
   shutdownTimeoutMs: 2000,
   strict: false,
 } as const;
@@ -58,6 +60,7 @@ export const SENTRY_CONFIG_RULES: Record<SentryConfigKey, string> = {
   serverName: 'a non-empty string',
   maxBreadcrumbs: 'a whole number from 0 to 100',
   spotlight: 'true, false or a URL',
+  enableLogs: 'true or false',
   shutdownTimeoutMs: 'a whole number of milliseconds from 0 to 60000',
   strict: 'true or false',
 };
@@ -75,6 +78,7 @@ export class SentryConfigSchema {
   @IsOptional() @IsString() @IsNotEmpty() serverName?: string;
   @IsOptional() @Transform(toNumber) @IsInt() @Min(0) @Max(100) maxBreadcrumbs?: number;
   @IsOptional() @Transform(toBoolean) @IsSpotlightSetting() spotlight?: boolean | string;
+  @IsOptional() @Transform(toBoolean) @IsBoolean() enableLogs?: boolean;
   @IsOptional() @Transform(toNumber) @IsInt() @Min(0) @Max(60_000) shutdownTimeoutMs?: number;
   @IsOptional() @Transform(toBoolean) @IsBoolean() strict?: boolean;
 }

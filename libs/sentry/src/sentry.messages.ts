@@ -6,6 +6,13 @@ export const SENTRY_MESSAGES = {
   reusedClient: 'Reusing the Sentry client initialised by the instrument preload',
   initialised: (mode: string, environment: string, release: string | undefined) =>
     `Sentry error tracking enabled (${mode}; environment "${environment}", release "${release ?? 'none'}")`,
+  lateInit:
+    'Sentry was initialised late, by SentryModule: errors are captured, requests isolated and transactions named by route, ' +
+    'but the automatic spans for Nest, outgoing HTTP and database queries need the SDK loaded first. ' +
+    'Preload it: node --require <dist>/libs/sentry/instrument.js (README: "Preload or late init")',
+  foreignClient:
+    'Reusing a Sentry client that this module did not initialise: its scrubbing rules are added as an event processor ' +
+    'and breadcrumb/log hooks. Prefer the module\'s preload (initSentryFromEnvironment) so they run in beforeSend* hooks',
   invalidValue: (label: string, value: unknown, rule: string, fallback: string) =>
     `${label}=${formatValue(value)} is invalid: expected ${rule} - ${fallback}`,
   strictFailure: (lines: string[]) =>
@@ -14,6 +21,8 @@ export const SENTRY_MESSAGES = {
     `Sentry could not deliver every pending event within ${timeoutMs} ms at shutdown; the rest are dropped`,
   serviceFailed: (method: string, reason: string) =>
     `SentryService.${method} failed: ${reason} - ignored, the app carries on`,
+  userHookFailed: (hook: string, reason: string) =>
+    `Your Sentry ${hook} hook threw: ${reason} - the item is dropped, the app carries on (said once per hook)`,
 } as const;
 
 function formatValue(value: unknown): string {

@@ -6,9 +6,11 @@ import { sentryOptionsProviders } from './config/sentry-options.providers';
 import { SENTRY_SDK } from './sentry.internal-constants';
 import { SENTRY_ASYNC_OPTIONS_TYPE, SentryConfigurableModule } from './sentry.module-definition';
 import { SentryService } from './sentry.service';
+import { SentryLogger } from './logging/sentry.logger';
 import { SentryShutdownHook } from './sdk/sentry-shutdown.hook';
 import { SentryExceptionFilter } from './filters/sentry-exception.filter';
 import { SentryScopeInterceptor } from './scope/sentry-scope.interceptor';
+import { activeExceptionFilter, activeScopeInterceptor } from './sdk/active-enhancers';
 
 /**
  * Sentry error tracking for a Nest app, in one import:
@@ -21,12 +23,16 @@ import { SentryScopeInterceptor } from './scope/sentry-scope.interceptor';
   providers: [
     ...sentryOptionsProviders,
     SentryService,
+    SentryLogger,
     SentryShutdownHook,
-    // Registered always; each checks its opt-out option at run time, since async options are not known here.
-    { provide: APP_FILTER, useClass: SentryExceptionFilter },
-    { provide: APP_INTERCEPTOR, useClass: SentryScopeInterceptor },
+    SentryExceptionFilter,
+    SentryScopeInterceptor,
+    // Async options are known only when providers resolve, so these factories decide then:
+    // an inert enhancer is dropped by Nest, so a disabled module adds no per-request work at all.
+    { provide: APP_FILTER, inject: [SENTRY_SDK, SentryExceptionFilter], useFactory: activeExceptionFilter },
+    { provide: APP_INTERCEPTOR, inject: [SENTRY_SDK, SentryScopeInterceptor], useFactory: activeScopeInterceptor },
   ],
-  exports: [SentryService, SENTRY_SDK],
+  exports: [SentryService, SentryLogger, SENTRY_SDK],
 })
 export class SentryModule extends SentryConfigurableModule {
   static forRootAsync(options: typeof SENTRY_ASYNC_OPTIONS_TYPE = {}): DynamicModule {

@@ -42,6 +42,8 @@ export interface SentryModuleOptions {
   maxBreadcrumbs?: number;
   /** Send events to Spotlight (true = http://localhost:8969/stream, or a URL). @default false */
   spotlight?: boolean | string;
+  /** Send Nest log lines (through `SentryLogger`) as Sentry Logs, scrubbed like events. @default false */
+  enableLogs?: boolean;
   /** Bound on flushing pending events at `app.close()`. @default 2000 */
   shutdownTimeoutMs?: number;
   /** Throw at boot on invalid configuration instead of logging and carrying on. @default false */
@@ -56,15 +58,33 @@ export interface SentryModuleOptions {
   /** Final say on capture; return false to skip an exception. */
   shouldCapture?: (exception: unknown, host: ArgumentsHost) => boolean;
 
-  /** Register the user/tenant scope interceptor (APP_INTERCEPTOR). @default true */
+  /**
+   * The scope interceptor (APP_INTERCEPTOR): an isolation scope per request and message,
+   * the user/tenant, and the `@SentryTag` / `@SentryContext` metadata. false turns it off
+   * everywhere, also where bound with `@UseInterceptors`. @default true
+   */
   registerScopeInterceptor?: boolean;
-  /** Resolves the principal of a request. @default reads `request.user` (Passport style) */
+  /**
+   * Resolves the principal of a request; runs after guards. Throwing is caught (the event
+   * goes without a user). @default `defaultResolveUser`: HTTP `request.user` (Passport style),
+   * WebSocket `client.data.user`
+   */
   resolveUser?: (context: import('@nestjs/common').ExecutionContext) => SentryPrincipal | undefined | null;
-  /** Opt-in: header carrying the tenant id (client-controlled, so off by default). */
+  /**
+   * Opt-in: HTTP header carrying the tenant id (client-controlled, so off by default). Used
+   * only when the principal has no tenant; values Sentry would reject as a tag are ignored.
+   */
   tenantHeader?: string;
 
   /** Scrubbing rules added to the built-in ones. */
   scrubbing?: ScrubbingOptions;
+
+  /**
+   * Error-storm guard: per fingerprint (type, message, throwing line) only `limit` events per
+   * `windowMs` are sent; the rest are counted and the count rides on the next one sent
+   * (extra `error_storm.suppressed`). `false` turns it off. @default { limit: 10, windowMs: 60000 }
+   */
+  errorStorm?: import('./sdk/error-storm.guard').ErrorStormOptions | false;
 
   /** Your own hooks; they run after scrubbing, on scrubbed data. */
   beforeSend?: NodeOptions['beforeSend'];

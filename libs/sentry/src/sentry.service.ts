@@ -4,6 +4,8 @@ import type { SeverityLevel } from '@sentry/core';
 import { SENTRY_LOGGER_CONTEXT, SENTRY_SDK } from './sentry.internal-constants';
 import { SENTRY_MESSAGES } from './sentry.messages';
 import { isSdkEnabled, type SentrySdkHandle } from './sdk/sentry-sdk-handle';
+import { asTagValue } from './scope/principal-shape.util';
+import { clearUserContextOn, setTenantOn, setUserOn, userContextScope } from './scope/user-context.util';
 
 /**
  * The helper API of ADR-024, injectable. Every method is a safe no-op when
@@ -22,23 +24,23 @@ export class SentryService {
     return isSdkEnabled(this.sdk);
   }
 
-  /** Attaches the user and tenant (ADR-024 section 4): user, tag `tenant_id`, context `tenant`. */
+  /**
+   * Attaches the user and tenant (ADR-024 section 4): user, tag `tenant_id`, context `tenant`.
+   * Inside a request it acts on that request only; outside one, on the current scope
+   * (at top level: the process-wide default that requests start from and override).
+   */
   setUserContext(userId: string | number, tenantId?: string | number, email?: string): void {
     this.safely('setUserContext', () => {
-      Sentry.setUser({ id: String(userId), ...(email ? { email } : {}) });
-      if (tenantId === undefined || tenantId === null) return;
-      Sentry.setTag('tenant_id', String(tenantId));
-      Sentry.setContext('tenant', { tenant_id: String(tenantId) });
+      const scope = userContextScope();
+      setUserOn(scope, { id: userId, email });
+      const tenant = asTagValue(tenantId);
+      if (tenant !== undefined) setTenantOn(scope, tenant);
     });
   }
 
-  /** Forgets the user and tenant (logout). */
+  /** Forgets the user and tenant (logout), on the same scope `setUserContext` writes to. */
   clearUserContext(): void {
-    this.safely('clearUserContext', () => {
-      Sentry.setUser(null);
-      Sentry.setTag('tenant_id', undefined);
-      Sentry.setContext('tenant', null);
-    });
+    this.safely('clearUserContext', () => clearUserContextOn(userContextScope()));
   }
 
   /** @returns the event id, or undefined when disabled. */

@@ -17,5 +17,5 @@ import type { SentrySdkHandle } from '../sdk/sentry-sdk-handle';
 export function initSentryFromEnvironment(overrides: SentryModuleOptions = {}): SentrySdkHandle {
   const logger = new Logger(SENTRY_LOGGER_CONTEXT);
   const options = resolveAndReport({ ...readSentryEnvironment((name) => process.env[name]), ...overrides }, logger);
-  return initSentrySdk(options, logger);
+  return initSentrySdk(options, logger, true);
 }

@@ -1,10 +1,91 @@
-import { Injectable, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
-import type { Observable } from 'rxjs';
+import { Inject, Injectable, Logger, Optional, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
+import { ModulesContainer, Reflector } from '@nestjs/core';
+import { getDefaultIsolationScope, getIsolationScope, hasSpansEnabled, withIsolationScope, type Scope } from '@sentry/core';
+import { Observable } from 'rxjs';
+import { SentryMetadataAccessor } from '../decorators/sentry-metadata.accessor';
+import { isSdkEnabled, type SentrySdkHandle } from '../sdk/sentry-sdk-handle';
+import { SENTRY_LOGGER_CONTEXT, SENTRY_SDK } from '../sentry.internal-constants';
+import { bindToMessageHandlers } from './message-handler-binding';
+import { isClaimedByAnother, ownerOf, registerRequestScope, requestKeyOf } from './request-scope.registry';
+import { RequestPrincipalResolver } from './request-principal.resolver';
+import { isSdkForkedRequest } from './sdk-forked-request.util';
+import { nameTransactionByRoute } from '../tracing/name-transaction';
 
-/** Pushes the request's user and tenant onto its own Sentry scope (stub until issue 4 lands). */
+/**
+ * Gives each request, RPC message and WebSocket message its own Sentry isolation
+ * scope, and puts on it the principal (user, tag `tenant_id`, context `tenant`)
+ * and the `@SentryTag` / `@SentryContext` metadata. Interceptors run after guards,
+ * so the user an auth guard set is there. Registered globally by `SentryModule`;
+ * `registerScopeInterceptor: false` or a disabled SDK make it a pass-through.
+ *
+ * Nest applies no global interceptor to WebSocket gateways, nor to a hybrid app's
+ * microservice without `inheritAppConfig`: the instance `SentryModule` registers binds
+ * itself to those classes at boot. `@UseInterceptors(SentryScopeInterceptor)` also
+ * works anywhere (it needs only what `SentryModule` exports); bound twice, it runs once.
+ * @publicApi
+ */
 @Injectable()
 export class SentryScopeInterceptor implements NestInterceptor {
-  intercept(_context: ExecutionContext, next: CallHandler): Observable<unknown> {
-    return next.handle();
+  private readonly active: boolean;
+  private readonly tracing: boolean;
+  private readonly principals: RequestPrincipalResolver;
+  private readonly metadata: SentryMetadataAccessor;
+
+  // The SDK handle carries the resolved options; the options token is not exported, the handle is.
+  constructor(
+    @Inject(SENTRY_SDK) sdk: SentrySdkHandle,
+    reflector: Reflector,
+    @Optional() @Inject(ModulesContainer) modules?: ModulesContainer,
+  ) {
+    const { options } = sdk;
+    this.active = options.registerScopeInterceptor !== false && isSdkEnabled(sdk);
+    this.tracing = this.active && hasSpansEnabled(sdk.client?.getOptions());
+    this.principals = new RequestPrincipalResolver(options.resolveUser, options.tenantHeader, new Logger(SENTRY_LOGGER_CONTEXT));
+    this.metadata = new SentryMetadataAccessor(reflector);
+    // Constructed before app.init() connects gateways and microservices.
+    if (modules && new.target === SentryScopeInterceptor) bindToMessageHandlers(modules, this.active ? this : undefined);
+  }
+
+  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+    if (!this.active) return next.handle();
+    const key = requestKeyOf(context);
+    const scope = getIsolationScope();
+    const owner = ownerOf(scope);
+    // Bound twice (globally and with @UseInterceptors): the outer one did the work.
+    if (key && owner === key) return next.handle();
+    // The SDK forks a scope per HTTP request (diagnostics channel): take that one, so middleware
+    // breadcrumbs and the transaction share it. Fork our own where it missed the server.
+    if (owner === undefined && context.getType() === 'http' && isSdkForkedRequest(key) && scope !== getDefaultIsolationScope()) {
+      this.prepare(scope, context, key);
+      return next.handle();
+    }
+    return this.inOwnScope(context, next, key);
+  }
+
+  /** Runs the rest of the chain in a fresh isolation scope (RPC, WS, or HTTP the SDK missed). */
+  protected inOwnScope(context: ExecutionContext, next: CallHandler, key: object | undefined): Observable<unknown> {
+    return new Observable((subscriber) => {
+      const fork = (scope: Scope) => {
+        this.prepare(scope, context, key);
+        // handle() inside the callback: Nest binds the handler's async context when handle() is called.
+        return next.handle().subscribe(subscriber);
+      };
+      // Never clone another request's scope, should its context have leaked to here.
+      return isClaimedByAnother(getIsolationScope(), key)
+        ? withIsolationScope(getDefaultIsolationScope(), () => withIsolationScope(fork))
+        : withIsolationScope(fork);
+    });
+  }
+
+  /** Puts the request's identity and decorator metadata on its scope. */
+  protected prepare(scope: Scope, context: ExecutionContext, key: object | undefined): void {
+    registerRequestScope(key, scope);
+    const { tags, contexts } = this.metadata.forHandler(context);
+    if (tags) scope.setTags(tags);
+    // A copy per request: the decorator's object is shared, and event processors may mutate contexts.
+    if (contexts) for (const [name, value] of contexts) scope.setContext(name, { ...value });
+    this.principals.applyTo(scope, context);
+    // After a late init the SDK would name the transaction by raw URL: name it by route.
+    if (this.tracing) nameTransactionByRoute(context);
   }
 }

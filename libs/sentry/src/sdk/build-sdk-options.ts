@@ -1,5 +1,7 @@
 import type { NodeOptions } from '@sentry/node-core';
 import type { ResolvedSentryOptions } from '../config/resolve-sentry-config';
+import { unhandledRejectionIntegration } from '../filters/process-errors.integration';
+import { leanContextIntegrations } from './app-context.integration';
 import { buildPrivacyHooks } from './privacy-hooks';
 import { isProfilingEnabled, isTracingEnabled } from './tracing-enabled.util';
 
@@ -16,13 +18,22 @@ export function buildSdkOptions(options: ResolvedSentryOptions, integrations: No
     serverName: options.serverName,
     maxBreadcrumbs: options.maxBreadcrumbs,
     spotlight: options.spotlight,
+    enableLogs: options.enableLogs,
     // null, not undefined: undefined makes the SDK read SENTRY_TRACES_SAMPLE_RATE itself and turn tracing on.
     tracesSampleRate: tracing ? options.tracesSampleRate : (null as unknown as undefined),
     tracesSampler: tracing ? options.tracesSampler : undefined,
     ...(isProfilingEnabled(options)
       ? { profileSessionSampleRate: options.profilesSampleRate, profileLifecycle: 'trace' as const }
       : {}),
-    integrations: [...(Array.isArray(options.sdkOptions?.integrations) ? options.sdkOptions.integrations : []), ...(integrations as [])],
+    // Ours first, so the user's own onUnhandledRejectionIntegration (same name) replaces it.
+    integrations: [
+      unhandledRejectionIntegration(),
+      ...leanContextIntegrations(),
+      ...(Array.isArray(options.sdkOptions?.integrations) ? options.sdkOptions.integrations : []),
+      ...(integrations as []),
+    ],
+    // One TCP connection per envelope (the SDK's default) costs more than the event itself.
+    transportOptions: { keepAlive: true, ...options.sdkOptions?.transportOptions },
     ...buildPrivacyHooks(options),
   };
 }

@@ -4,6 +4,9 @@ import type { ResolvedSentryOptions } from '../config/resolve-sentry-config';
 import { SENTRY_MESSAGES } from '../sentry.messages';
 import { buildSdkOptions } from './build-sdk-options';
 import { loadProfilingIntegration } from './load-profiling-integration';
+import { queryBreadcrumbsIntegration } from './query-breadcrumbs.integration';
+import { ErrorStormGuard } from './error-storm.guard';
+import { ensureScrubbing, markClientScrubbed } from './scrub-foreign-client';
 import type { SentrySdkHandle } from './sentry-sdk-handle';
 import { isProfilingEnabled, isTracingEnabled } from './tracing-enabled.util';
 
@@ -19,17 +22,20 @@ export function markClientClosed(client: object): void {
  * preload) is reused, never initialised twice. Tracing off loads the light SDK
  * (no OpenTelemetry); tracing on loads `@sentry/nestjs`.
  */
-export function initSentrySdk(options: ResolvedSentryOptions, logger: LoggerService): SentrySdkHandle {
+export function initSentrySdk(options: ResolvedSentryOptions, logger: LoggerService, preloading = false): SentrySdkHandle {
   const existing = getClient();
   if (existing && !closedClients.has(existing) && existing.getOptions().enabled !== false) {
     logger.log?.(SENTRY_MESSAGES.reusedClient);
-    return { mode: 'preloaded', client: existing, ownsClient: false, options };
+    ensureScrubbing(existing, options, logger);
+    return { mode: 'preloaded', client: existing, ownsClient: false, options, stormGuard: stormGuardFor(options) };
   }
   if (!options.enabled) return disabled(options, logger, SENTRY_MESSAGES.disabledByOption);
   if (!options.dsn && !options.spotlight) return disabled(options, logger, SENTRY_MESSAGES.disabledNoDsn);
   try {
     const tracing = isTracingEnabled(options);
-    const integrations = isProfilingEnabled(options) ? loadProfilingIntegration(logger) : [];
+    const integrations = tracing
+      ? [queryBreadcrumbsIntegration(), ...(isProfilingEnabled(options) ? loadProfilingIntegration(logger) : [])]
+      : [];
     const sdkOptions = buildSdkOptions(options, integrations);
     // Required lazily: with tracing off, OpenTelemetry and the Nest instrumentation are never loaded.
     /* eslint-disable @typescript-eslint/no-require-imports */
@@ -38,9 +44,11 @@ export function initSentrySdk(options: ResolvedSentryOptions, logger: LoggerServ
       : (require('@sentry/node-core/light') as typeof import('@sentry/node-core/light')).init(sdkOptions);
     /* eslint-enable @typescript-eslint/no-require-imports */
     if (!client) throw new Error('the SDK returned no client');
+    markClientScrubbed(client);
     const mode = tracing ? 'tracing' : 'errors-only';
     logger.log?.(SENTRY_MESSAGES.initialised(mode, options.environment, options.release));
-    return { mode, client, ownsClient: true, options };
+    if (tracing && !preloading) logger.warn(SENTRY_MESSAGES.lateInit);
+    return { mode, client, ownsClient: true, options, stormGuard: stormGuardFor(options) };
   } catch (error) {
     return disabled(options, logger, SENTRY_MESSAGES.initFailed(describe(error)), 'error');
   }
@@ -59,4 +67,8 @@ function disabled(
 
 function describe(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
+}
+
+function stormGuardFor(options: ResolvedSentryOptions): ErrorStormGuard | undefined {
+  return options.errorStorm === false ? undefined : new ErrorStormGuard(options.errorStorm);
 }

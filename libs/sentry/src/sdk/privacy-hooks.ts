@@ -1,36 +1,75 @@
+import { Logger } from '@nestjs/common';
 import type { NodeOptions } from '@sentry/node-core';
 import type { ResolvedSentryOptions } from '../config/resolve-sentry-config';
-// TEMP until scrubbing lands
-const createScrubber = (_o?: unknown) => ({ scrubEvent: <T>(e: T) => e, scrubTransaction: <T>(e: T) => e, scrubBreadcrumb: <T>(e: T) => e, scrubSpan: <T>(e: T) => e, scrubLog: <T>(e: T) => e });
+import { createScrubber } from '../scrubbing';
+import { SENTRY_LOGGER_CONTEXT } from '../sentry.internal-constants';
+import { SENTRY_MESSAGES } from '../sentry.messages';
+
+type UserHooks = Pick<
+  NodeOptions,
+  'beforeSend' | 'beforeSendTransaction' | 'beforeBreadcrumb' | 'beforeSendSpan' | 'beforeSendLog' | 'beforeSendMetric'
+>;
 
 /**
  * Our scrubber runs first on every exit path; the user's own hooks then see
  * scrubbed data. A scrubber that cannot clean an event drops it (returns null).
+ *
+ * A user hook that throws is caught here and its item dropped, as the SDK would drop it. Left to
+ * the SDK, a throwing `beforeSend*` also makes it capture an internal error event that skips
+ * every `beforeSend*` hook: the hook's error message, frames and source lines, and the scope of
+ * that moment, would leave unscrubbed. A throwing `beforeBreadcrumb` or `beforeSendLog` would
+ * throw into the app's own `addBreadcrumb` or `logger` call.
  */
 export function buildPrivacyHooks(options: ResolvedSentryOptions): Partial<NodeOptions> {
   const scrubber = createScrubber(options.scrubbing);
-  const user = { ...options.sdkOptions, ...pickDefined(options) };
+  const user: UserHooks = { ...options.sdkOptions, ...pickDefined(options) };
+  const guard = createHookGuard();
   return {
     beforeSend: (event, hint) => {
       const clean = scrubber.scrubEvent(event);
-      return clean && user.beforeSend ? user.beforeSend(clean, hint) : clean;
+      return clean && user.beforeSend ? guard('beforeSend', null, () => user.beforeSend!(clean, hint)) : clean;
     },
     beforeSendTransaction: (event, hint) => {
       const clean = scrubber.scrubTransaction(event);
-      return clean && user.beforeSendTransaction ? user.beforeSendTransaction(clean, hint) : clean;
+      return clean && user.beforeSendTransaction
+        ? guard('beforeSendTransaction', null, () => user.beforeSendTransaction!(clean, hint))
+        : clean;
     },
     beforeBreadcrumb: (breadcrumb, hint) => {
       const clean = scrubber.scrubBreadcrumb(breadcrumb);
-      return clean && user.beforeBreadcrumb ? user.beforeBreadcrumb(clean, hint) : clean;
+      return clean && user.beforeBreadcrumb ? guard('beforeBreadcrumb', null, () => user.beforeBreadcrumb!(clean, hint)) : clean;
     },
     beforeSendSpan: (span) => {
       const clean = scrubber.scrubSpan(span);
-      return user.beforeSendSpan ? user.beforeSendSpan(clean) : clean;
+      // A span cannot be dropped here (null makes the SDK send it anyway): keep our clean one.
+      return user.beforeSendSpan ? guard('beforeSendSpan', clean, () => user.beforeSendSpan!(clean)) : clean;
     },
     beforeSendLog: (log) => {
       const clean = scrubber.scrubLog(log);
-      return clean && user.beforeSendLog ? user.beforeSendLog(clean) : clean;
+      return clean && user.beforeSendLog ? guard('beforeSendLog', null, () => user.beforeSendLog!(clean)) : clean;
     },
+    beforeSendMetric: (metric) => {
+      const clean = scrubber.scrubMetric(metric);
+      return clean && user.beforeSendMetric ? guard('beforeSendMetric', null, () => user.beforeSendMetric!(clean)) : clean;
+    },
+  };
+}
+
+/** Runs a user hook; on a throw, warns once per hook (not per item) and returns `fallback`. */
+function createHookGuard(): <T, F>(hook: keyof UserHooks, fallback: F, run: () => T) => T | F {
+  const warned = new Set<string>();
+  const logger = new Logger(SENTRY_LOGGER_CONTEXT);
+  return (hook, fallback, run) => {
+    try {
+      return run();
+    } catch (error) {
+      // Marked before logging: a logger that reports to Sentry may come back through this hook.
+      if (!warned.has(hook)) {
+        warned.add(hook);
+        logger.warn(SENTRY_MESSAGES.userHookFailed(hook, error instanceof Error ? error.message : String(error)));
+      }
+      return fallback;
+    }
   };
 }
 

@@ -1,0 +1,16 @@
+/**
+ * The official setup, as Sentry's NestJS guide has it: an `instrument` file that
+ * calls `Sentry.init` before anything else is loaded (preloaded with `node -r`).
+ * `sendDefaultPii` from the docs snippet is left out: it only adds the client IP
+ * and cookies, and our module does not send them either.
+ */
+import * as Sentry from '@sentry/nestjs';
+import { isBenchMode, officialTracesSampleRate } from './bench-modes';
+
+const mode = process.env.BENCH_MODE;
+const tracesSampleRate = isBenchMode(mode) ? officialTracesSampleRate(mode) : undefined;
+
+Sentry.init({
+  dsn: process.env.BENCH_DSN,
+  ...(tracesSampleRate === undefined ? {} : { tracesSampleRate }),
+});

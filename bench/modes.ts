@@ -1,0 +1,17 @@
+import type { BenchMode } from './app/bench-modes';
+
+/** What each mode is, in the words of the report. */
+export const MODE_LABELS: Record<BenchMode, string> = {
+  bare: 'bare Nest, no Sentry',
+  official: '@sentry/nestjs per its docs: instrument preload, SentryModule.forRoot(), SentryGlobalFilter; no tracesSampleRate',
+  'official-tracing-0.1': 'as official, with tracesSampleRate 0.1',
+  'ours-disabled': 'SentryModule.forRoot({}) - no DSN, disabled',
+  'ours-errors': 'SentryModule.forRoot({ dsn, tracesSampleRate: 0 }) - errors only, light SDK',
+  'ours-tracing-0.1': 'SentryModule.forRoot({ dsn, tracesSampleRate: 0.1, profilesSampleRate: 0 })',
+  'ours-tracing-1.0': 'SentryModule.forRoot({ dsn, tracesSampleRate: 1, profilesSampleRate: 0 })',
+};
+
+/** Modes that should deliver one event per failed request to the ingest. */
+export function expectsEvents(mode: BenchMode): boolean {
+  return mode !== 'bare' && mode !== 'ours-disabled';
+}

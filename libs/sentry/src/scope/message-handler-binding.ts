@@ -1,0 +1,41 @@
+import { INTERCEPTORS_METADATA } from '@nestjs/common/constants';
+import { MetadataScanner, type ModulesContainer } from '@nestjs/core';
+
+// Spelled out: @nestjs/websockets and @nestjs/microservices are optional packages.
+const GATEWAY_METADATA = 'websockets:is_gateway';
+const PATTERN_METADATA = 'microservices:pattern';
+
+/** Interceptors this module put on classes, so a later app in the same process replaces them. */
+const boundInterceptors = new WeakSet<object>();
+
+/**
+ * Global (APP_INTERCEPTOR) interceptors never reach WebSocket gateways, nor the
+ * message handlers of a microservice connected with `connectMicroservice()` without
+ * `inheritAppConfig`: their messages would run in no scope of their own. Puts
+ * `interceptor` first among the class-level interceptors of every gateway and of
+ * every controller with a `@MessagePattern` / `@EventPattern` handler. Where the
+ * global one does apply, the second pass is a no-op. Must run before `app.init()`
+ * and `connectMicroservice()`; `undefined` only removes an earlier binding.
+ */
+export function bindToMessageHandlers(modules: ModulesContainer, interceptor: object | undefined): void {
+  const scanner = new MetadataScanner();
+  for (const moduleRef of modules.values()) {
+    for (const wrapper of [...moduleRef.providers.values(), ...moduleRef.controllers.values()]) {
+      const type = wrapper.metatype;
+      if (typeof type !== 'function' || wrapper.isNotMetatype || !handlesMessages(type, scanner)) continue;
+      const current: unknown[] = Reflect.getMetadata(INTERCEPTORS_METADATA, type) ?? [];
+      const own = current.filter((entry) => !(typeof entry === 'object' && entry !== null && boundInterceptors.has(entry)));
+      Reflect.defineMetadata(INTERCEPTORS_METADATA, interceptor ? [interceptor, ...own] : own, type);
+    }
+  }
+  if (interceptor) boundInterceptors.add(interceptor);
+}
+
+function handlesMessages(type: Function, scanner: MetadataScanner): boolean {
+  if (Reflect.getMetadata(GATEWAY_METADATA, type)) return true;
+  const prototype = type.prototype as Record<string, unknown> | undefined;
+  if (!prototype) return false;
+  return scanner
+    .getAllMethodNames(prototype)
+    .some((name) => Reflect.getMetadata(PATTERN_METADATA, prototype[name] as object) !== undefined);
+}

@@ -1,0 +1,46 @@
+import {
+  getCurrentScope,
+  getDefaultCurrentScope,
+  getDefaultIsolationScope,
+  getIsolationScope,
+  type Scope,
+  type User,
+} from '@sentry/core';
+import type { SentryPrincipal } from '../sentry.options';
+import { TENANT_CONTEXT, TENANT_TAG } from './scope.constants';
+
+/** ADR-024 section 4, the user half: `id`, plus `email` / `username` when present. */
+export function setUserOn(scope: Scope, principal: Pick<SentryPrincipal, 'id' | 'email' | 'username'>): void {
+  const user: User = { id: String(principal.id) };
+  if (principal.email) user.email = principal.email;
+  if (principal.username) user.username = principal.username;
+  scope.setUser(user);
+}
+
+/** ADR-024 section 4, the tenant half: tag `tenant_id` (filterable) and context `tenant`. */
+export function setTenantOn(scope: Scope, tenantId: string): void {
+  scope.setTag(TENANT_TAG, tenantId);
+  scope.setContext(TENANT_CONTEXT, { tenant_id: tenantId });
+}
+
+/** Unsets both halves; on a narrower scope this also masks what a wider one holds. */
+export function clearUserContextOn(scope: Scope): void {
+  scope.setUser(null);
+  scope.setTag(TENANT_TAG, undefined);
+  scope.setContext(TENANT_CONTEXT, null);
+}
+
+/**
+ * The scope `SentryService.setUserContext` writes to. Inside a request (or any
+ * `withIsolationScope` block) its isolation scope, so the user stays with it.
+ * Outside, the current scope (ADR-024), e.g. a job's `withScope` block. At top
+ * level that would be the default current scope, which every later request
+ * clones and whose user would outrank the request's own: write the default
+ * isolation scope instead, which requests clone but then override.
+ */
+export function userContextScope(): Scope {
+  const isolationScope = getIsolationScope();
+  if (isolationScope !== getDefaultIsolationScope()) return isolationScope;
+  const currentScope = getCurrentScope();
+  return currentScope === getDefaultCurrentScope() ? isolationScope : currentScope;
+}

@@ -1,0 +1,47 @@
+import type { Event, Exception, StackFrame, Thread } from '@sentry/core';
+import { ScrubEngine } from './scrub-engine';
+
+function scrubLines(lines: string[] | undefined, engine: ScrubEngine): string[] | undefined {
+  return Array.isArray(lines) ? lines.map((line) => engine.scrubString(line)) : lines;
+}
+
+/**
+ * One frame, in place (frames are built by the SDK for this event): variables by key and value,
+ * source lines by value patterns, whose key-value rule catches `const password = 'hunter2'`.
+ */
+export function scrubFrame(frame: StackFrame, engine: ScrubEngine): void {
+  if (frame.vars !== undefined) frame.vars = engine.scrubDeep(frame.vars) as StackFrame['vars'];
+  if (frame.pre_context !== undefined) frame.pre_context = scrubLines(frame.pre_context, engine);
+  if (typeof frame.context_line === 'string') frame.context_line = engine.scrubString(frame.context_line);
+  if (frame.post_context !== undefined) frame.post_context = scrubLines(frame.post_context, engine);
+}
+
+function scrubFrames(frames: StackFrame[] | undefined, engine: ScrubEngine): void {
+  if (!Array.isArray(frames)) return;
+  for (const frame of frames) scrubFrame(frame, engine);
+}
+
+/** One exception, in place: the message, the mechanism data and every frame. */
+export function scrubException(exception: Exception, engine: ScrubEngine): void {
+  if (typeof exception.value === 'string') exception.value = engine.scrubString(exception.value);
+  if (exception.mechanism?.data !== undefined) {
+    exception.mechanism.data = engine.scrubDeep(exception.mechanism.data) as Record<string, string>;
+  }
+  scrubFrames(exception.stacktrace?.frames, engine);
+}
+
+/** `event.exception.values` and `event.threads.values`, in place. */
+export function scrubExceptionsAndThreads(event: Event, engine: ScrubEngine): void {
+  for (const exception of event.exception?.values ?? []) scrubException(exception, engine);
+  for (const thread of event.threads?.values ?? ([] as Thread[])) {
+    scrubFrames(thread.stacktrace?.frames, engine);
+  }
+}
+
+/** The risky part of frames, for the fail-safe path: variables go entirely. */
+export function dropFrameVariables(event: Event): void {
+  const exceptions: Array<Exception | Thread> = [...(event.exception?.values ?? []), ...(event.threads?.values ?? [])];
+  for (const { stacktrace } of exceptions) {
+    for (const frame of stacktrace?.frames ?? []) delete frame.vars;
+  }
+}

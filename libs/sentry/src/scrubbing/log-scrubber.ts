@@ -1,0 +1,46 @@
+import type { Log } from '@sentry/core';
+import { ScrubEngine } from './scrub-engine';
+import { sensitiveParameterIndexes } from './template-parameters';
+import { scrubText } from './text-scrubber';
+
+const TEMPLATE_ATTRIBUTE = 'sentry.message.template';
+const PARAMETER_ATTRIBUTE = 'sentry.message.parameter.';
+
+/**
+ * Masks, in `scrubbed`, the `sentry.message.parameter.N` attributes whose placeholder sits where
+ * a secret goes (`token=%s`): the message hides them, but each is also sent on its own, under a
+ * harmless key. Read from the raw attributes: once scrubbed, `token=%s` no longer shows a
+ * placeholder.
+ */
+function maskTemplateParameters(raw: Record<string, unknown>, scrubbed: Record<string, unknown>, engine: ScrubEngine): void {
+  const template = raw[TEMPLATE_ATTRIBUTE];
+  if (typeof template !== 'string') return;
+  const values: unknown[] = [];
+  while (`${PARAMETER_ATTRIBUTE}${values.length}` in raw) values.push(raw[`${PARAMETER_ATTRIBUTE}${values.length}`]);
+  for (const index of sensitiveParameterIndexes(template, values, engine)) {
+    const key = `${PARAMETER_ATTRIBUTE}${index}`;
+    scrubbed[key] = engine.mask(scrubbed[key]);
+  }
+}
+
+/**
+ * A scrubbed copy of what `beforeSendLog` receives: the message by value patterns, attributes
+ * by key and value. The SDK has already moved template parameters into
+ * `sentry.message.parameter.N` attributes (masked too when their place in the template is a
+ * secret's), and user fields into `user.*`; all are scanned.
+ */
+export function scrubLogParts(log: Log, engine: ScrubEngine): Log {
+  const result: Log = { ...log, message: scrubText(log.message, engine) };
+  if (log.attributes !== undefined) {
+    const attributes = engine.scrubDeep(log.attributes) as Record<string, unknown>;
+    maskTemplateParameters(log.attributes, attributes, engine);
+    result.attributes = attributes as Log['attributes'];
+  }
+  return result;
+}
+
+/** The log without its risky part (attributes), for the fail-safe path. */
+export function withoutLogAttributes(log: Log): Log {
+  const { attributes: _dropped, ...rest } = log;
+  return rest;
+}

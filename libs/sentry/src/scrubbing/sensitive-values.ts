@@ -1,0 +1,95 @@
+import {
+  createCredentialPatterns,
+  createPemPattern,
+  createUrlPasswordPattern,
+  CREDENTIAL_TRIGGER,
+} from './credential-patterns';
+import { createEncodedValuePattern } from './encoded-value-pattern';
+import { createKeyValuePattern } from './key-value-pattern';
+import { createCardNumberPattern, createSsnPattern } from './number-patterns';
+import { MAX_SCANNED_STRING_LENGTH, TRUNCATION_MARK } from './scrubbing.constants';
+import { KeyMatcher } from './sensitive-keys';
+import { extraPattern, ValuePattern } from './value-pattern';
+
+/** Returns the string with every secret the value patterns recognise replaced. */
+export type StringScrubber = (text: string) => string;
+
+/** No built-in pattern matches fewer characters (`pin=1`). */
+const SHORTEST_BUILT_IN_MATCH = 5;
+
+/** No card number (13 digits) fits in fewer characters. */
+const SHORTEST_CARD_NUMBER = 13;
+
+/** A string we truncated ourselves is scanned whole again, so that scrubbing stays idempotent. */
+const OWN_TRUNCATION_LIMIT = MAX_SCANNED_STRING_LENGTH * 16;
+
+/** The built-in patterns, grouped by the cheap gate that lets a string skip them. */
+interface BuiltInPatterns {
+  pem: ValuePattern;
+  keyValuePairs: ValuePattern;
+  /** Gated together by {@link CREDENTIAL_TRIGGER}. */
+  credentialShapes: ValuePattern[];
+  cardNumbers: ValuePattern;
+  ssns: ValuePattern;
+}
+
+function createBuiltInPatterns(isSensitiveKey: KeyMatcher, replacement: string): BuiltInPatterns {
+  return {
+    pem: createPemPattern(replacement),
+    keyValuePairs: createKeyValuePattern(isSensitiveKey, replacement),
+    credentialShapes: [...createCredentialPatterns(replacement), createUrlPasswordPattern(replacement)],
+    cardNumbers: createCardNumberPattern(replacement),
+    ssns: createSsnPattern(replacement),
+  };
+}
+
+function applyIfPossible(pattern: ValuePattern, text: string): string {
+  return pattern.mightMatch(text) ? pattern.scrub(text) : text;
+}
+
+/**
+ * Cuts strings above {@link MAX_SCANNED_STRING_LENGTH} (never splitting a surrogate pair) and
+ * appends the mark before scanning, so that a second pass sees exactly what the first one did.
+ */
+function boundLength(text: string): string {
+  if (text.length <= MAX_SCANNED_STRING_LENGTH) return text;
+  if (text.endsWith(TRUNCATION_MARK) && text.length <= OWN_TRUNCATION_LIMIT) return text;
+  const lastKept = text.charCodeAt(MAX_SCANNED_STRING_LENGTH - 1);
+  const isHighSurrogate = lastKept >= 0xd800 && lastKept <= 0xdbff;
+  return text.slice(0, MAX_SCANNED_STRING_LENGTH - (isHighSurrogate ? 1 : 0)) + TRUNCATION_MARK;
+}
+
+/**
+ * Builds the string scrubber: built-in patterns, then `extraPatterns`, then the same again inside
+ * percent-encoded query and form values. The order matters: PEM blocks first (their body would
+ * feed other patterns), then `key=value` pairs (so that `Authorization: Bearer x` becomes one
+ * `[Filtered]`), then credential shapes and URL passwords, then digits (cards before SSNs). Every
+ * pattern sits behind a cheap gate (`includes`, one trigger regex, a length), so a string with
+ * nothing to hide costs a few scans.
+ */
+export function createStringScrubber(
+  isSensitiveKey: KeyMatcher,
+  replacement: string,
+  extraPatterns: readonly RegExp[] = [],
+): StringScrubber {
+  const { pem, keyValuePairs, credentialShapes, cardNumbers, ssns } = createBuiltInPatterns(isSensitiveKey, replacement);
+  const extra = extraPatterns.map((regex) => extraPattern(regex, replacement));
+  const scrubPlain: StringScrubber = (text) => {
+    let result = boundLength(text);
+    if (result.length >= SHORTEST_BUILT_IN_MATCH) {
+      // Replacements only remove triggers, so testing the gate once up front is safe.
+      const mayHoldCredential = CREDENTIAL_TRIGGER.test(result);
+      result = applyIfPossible(pem, result);
+      result = applyIfPossible(keyValuePairs, result);
+      if (mayHoldCredential) {
+        for (const pattern of credentialShapes) result = applyIfPossible(pattern, result);
+      }
+      if (result.length >= SHORTEST_CARD_NUMBER) result = applyIfPossible(cardNumbers, result);
+      result = applyIfPossible(ssns, result);
+    }
+    for (const pattern of extra) result = pattern.scrub(result);
+    return result;
+  };
+  const encodedValues = createEncodedValuePattern(scrubPlain, replacement);
+  return (text) => applyIfPossible(encodedValues, scrubPlain(text));
+}

@@ -1,0 +1,26 @@
+import type { ExecutionContext } from '@nestjs/common';
+import {
+  getActiveSpan,
+  getIsolationScope,
+  getRootSpan,
+  SEMANTIC_ATTRIBUTE_SENTRY_SOURCE,
+  updateSpanName,
+} from '@sentry/core';
+import { routeNameOf } from './route-pattern.util';
+
+/**
+ * Names the request's transaction (and its error events) by route pattern.
+ * With the preload the SDK's Nest instrumentation does this already; after a
+ * late init the transaction would otherwise keep the raw URL.
+ */
+export function nameTransactionByRoute(context: ExecutionContext): void {
+  if (context.getType() !== 'http') return;
+  const name = routeNameOf(context.switchToHttp().getRequest());
+  if (!name) return;
+  getIsolationScope().setTransactionName(name);
+  const span = getActiveSpan();
+  if (!span) return;
+  const root = getRootSpan(span);
+  updateSpanName(root, name);
+  root.setAttribute(SEMANTIC_ATTRIBUTE_SENTRY_SOURCE, 'route');
+}

@@ -1,0 +1,30 @@
+import * as diagnosticsChannel from 'node:diagnostics_channel';
+
+/**
+ * Channels the SDK subscribes to once per module registry, i.e. once per jest test
+ * file, and never unsubscribes. A jest worker runs files one after another in one
+ * process, so later files inherit the subscribers of earlier ones:
+ * - `http.server.request.start`: two SDK copies re-wrap each other's `server.emit`
+ *   on every request; the emit chain grows per request and 600 requests take minutes;
+ * - `fastify.initialization` (tracing mode): each copy registers its OpenTelemetry
+ *   plugin on every new Fastify app; the second fails the boot ("decorator
+ *   'opentelemetry' has already been added").
+ * One SDK per process, as in production, has neither problem.
+ */
+const PROCESS_WIDE_CHANNELS = ['http.server.request.start', 'fastify.initialization'];
+
+/**
+ * Test-only: unsubscribes everything on those channels. Call at the top of a test
+ * file, before its SDK starts (what is there belongs to finished files), and in its
+ * last afterAll (what is there is this file's). Reads Node's internal subscriber
+ * list; where that is gone, it does nothing.
+ */
+export function dropProcessWideSdkHooks(): void {
+  for (const name of PROCESS_WIDE_CHANNELS) {
+    const channel = diagnosticsChannel.channel(name) as unknown as { _subscribers?: unknown };
+    if (!Array.isArray(channel._subscribers)) continue;
+    for (const subscriber of [...(channel._subscribers as Array<(message: unknown, name: string | symbol) => void>)]) {
+      diagnosticsChannel.unsubscribe(name, subscriber);
+    }
+  }
+}

@@ -1,0 +1,278 @@
+/**
+ * The scrubbing corpus (issue 5): every sensitive input the e2e suites plant in a real app, and
+ * the benign look-alikes that must reach Sentry readable. One row per input: where it lands
+ * (`place`), how the app or the client plants it (`plant`), the value that must never appear in
+ * the envelope bytes (`secret`) and, when useful, the scrubbed text that must appear instead
+ * (`shows`). Each row belongs to one suite, because the SDK's mode is per process:
+ * `light` (tracesSampleRate 0, in the Jest worker), `tracing` (tracesSampleRate 1) and `frames`
+ * (includeLocalVariables), the last two with the app in a child process. Most secrets carry a unique `S3CR3T-NN` tag, so that a suite can
+ * also prove that no piece of any of them (a tail, a decoded copy) got through.
+ *
+ * This file is data only: nothing in it throws, so its source lines never become context lines.
+ */
+
+export type Suite = 'light' | 'tracing' | 'frames';
+
+export type Place =
+  | 'header'
+  | 'cookie'
+  | 'query'
+  | 'url'
+  | 'jsonBody'
+  | 'formBody'
+  | 'truncatedBody'
+  | 'breadcrumbMessage'
+  | 'breadcrumbData'
+  | 'extra'
+  | 'context'
+  | 'tag'
+  | 'user'
+  | 'exceptionMessage'
+  | 'message'
+  | 'logMessage'
+  | 'logAttribute'
+  | 'metricAttribute'
+  | 'spanName'
+  | 'spanData'
+  | 'outgoingHttp'
+  | 'frameVariable'
+  | 'sourceContext';
+
+/** How a value is planted. The client sends the request-borne ones; the app plants the rest. */
+export type Plant =
+  | { via: 'header'; name: string; value: string }
+  | { via: 'cookie'; name: string; value: string }
+  | { via: 'query'; name: string; value: string }
+  | { via: 'jsonBody'; path: readonly string[]; value: unknown }
+  | { via: 'formBody'; name: string; value: string }
+  | { via: 'truncatedBody'; name: string; value: string }
+  | { via: 'breadcrumbMessage'; message: string }
+  | { via: 'breadcrumbData'; key: string; value: unknown }
+  | { via: 'extra'; path: readonly string[]; value: unknown }
+  | { via: 'context'; name: string; key: string; value: unknown }
+  | { via: 'tag'; key: string; value: string }
+  | { via: 'user'; key: string; value: string }
+  | { via: 'throw'; message: string; cause?: string }
+  | { via: 'message'; message: string }
+  | { via: 'messageParameter'; before: string; parameter: string }
+  | { via: 'nestLog'; level: 'log' | 'warn'; message: string }
+  | { via: 'sentryLog'; attribute: string; value: string | number }
+  | { via: 'sentryLogParameter'; before: string; parameter: string }
+  | { via: 'metricAttribute'; key: string; value: string | number }
+  | { via: 'spanName'; name: string }
+  | { via: 'rootSpanName'; name: string }
+  | { via: 'spanAttribute'; key: string; value: string | number }
+  | { via: 'outgoingHttp'; client: 'http' | 'fetch'; query: string }
+  | { via: 'incomingQuery'; name: string; value: string }
+  | { via: 'frameVariable'; name: string }
+  | { via: 'sourceLine'; line: string };
+
+export interface SensitiveInput {
+  id: string;
+  suite: Suite;
+  place: Place;
+  plant: Plant;
+  /** Must not appear in the envelope bytes, in any encoding the SDK could use. */
+  secret: string;
+  /** Must appear (raw or JSON-escaped) in the envelope bytes: the scrubbed form, proving it arrived. */
+  shows?: string;
+}
+
+export interface BenignInput {
+  id: string;
+  suite: Suite;
+  place: Place;
+  plant: Plant;
+  /** Must appear (raw or JSON-escaped) in the envelope bytes. */
+  survives: string;
+}
+
+const b64 = (text: string): string => Buffer.from(text).toString('base64');
+const b64url = (text: string): string => Buffer.from(text).toString('base64url');
+
+/** A well-formed HS256 JWT whose payload names S3CR3T-38 (encoded, so only the shape gives it away). */
+const JWT = `${b64url('{"alg":"HS256","typ":"JWT"}')}.${b64url('{"sub":"S3CR3T-38","scope":"orders:write"}')}.dBjftJeZ4CVPmB92K27uhbUJU1p1r_wW1gFWFOEjXk`;
+const PEM_BODY = 'MIIEpAIBAAKCAQEAS3CR3T43ku3vQzT0rB9dXj2ycuA7hZkqLm0pQr8sTu2vWx4yZ6';
+const PROXY_BASIC = b64('proxy-user:S3CR3T-03-proxy-pass');
+const WEBHOOK_BASIC = b64('hook:S3CR3T-48-basic-pass');
+
+/** The size (bytes) at which the SDK cuts a captured request body (`maxRequestBodySize: 'medium'`). */
+export const SDK_BODY_LIMIT = 10_000;
+
+const F = '[Filtered]';
+
+export const SENSITIVE: readonly SensitiveInput[] = [
+  // Request headers, by name (and one by value).
+  { id: 'hdr-authorization', suite: 'light', place: 'header', plant: { via: 'header', name: 'authorization', value: 'Bearer S3CR3T-01-access-token-9f8e7d' }, secret: 'S3CR3T-01-access-token-9f8e7d', shows: `"authorization":"${F}"` },
+  { id: 'hdr-x-api-key', suite: 'light', place: 'header', plant: { via: 'header', name: 'x-api-key', value: 'S3CR3T-02-live-api-key' }, secret: 'S3CR3T-02-live-api-key', shows: `"x-api-key":"${F}"` },
+  { id: 'hdr-proxy-authorization', suite: 'light', place: 'header', plant: { via: 'header', name: 'proxy-authorization', value: `Basic ${PROXY_BASIC}` }, secret: PROXY_BASIC, shows: `"proxy-authorization":"${F}"` },
+  { id: 'hdr-x-auth-token', suite: 'light', place: 'header', plant: { via: 'header', name: 'x-auth-token', value: 'S3CR3T-04-x-auth-token' }, secret: 'S3CR3T-04-x-auth-token', shows: `"x-auth-token":"${F}"` },
+  { id: 'hdr-x-csrf-token', suite: 'light', place: 'header', plant: { via: 'header', name: 'x-csrf-token', value: 'S3CR3T-05-csrf' }, secret: 'S3CR3T-05-csrf', shows: `"x-csrf-token":"${F}"` },
+  { id: 'hdr-custom-password', suite: 'light', place: 'header', plant: { via: 'header', name: 'x-service-password', value: 'S3CR3T-06-service-password' }, secret: 'S3CR3T-06-service-password', shows: `"x-service-password":"${F}"` },
+  { id: 'hdr-url-password', suite: 'light', place: 'header', plant: { via: 'header', name: 'x-upstream-dsn', value: 'https://svc:S3CR3T-07-dsn-pass@upstream.example.test/3' }, secret: 'S3CR3T-07-dsn-pass', shows: `https://svc:${F}@upstream.example.test/3` },
+  { id: 'hdr-x-real-ip', suite: 'light', place: 'header', plant: { via: 'header', name: 'x-real-ip', value: '198.51.100.23' }, secret: '198.51.100.23', shows: `"x-real-ip":"${F}"` },
+
+  // Cookies, by session-like name (sent in one Cookie header with harmless ones).
+  { id: 'cookie-sessionid', suite: 'light', place: 'cookie', plant: { via: 'cookie', name: 'sessionid', value: 'S3CR3T-08-sessionid' }, secret: 'S3CR3T-08-sessionid', shows: `"sessionid":"${F}"` },
+  { id: 'cookie-connect-sid', suite: 'light', place: 'cookie', plant: { via: 'cookie', name: 'connect.sid', value: 's%3AS3CR3T-09-connect-sid.Xq5kPz' }, secret: 'S3CR3T-09-connect-sid', shows: `"connect.sid":"${F}"` },
+  { id: 'cookie-phpsessid', suite: 'light', place: 'cookie', plant: { via: 'cookie', name: 'PHPSESSID', value: 'S3CR3T10phpsessid' }, secret: 'S3CR3T10phpsessid', shows: `"PHPSESSID":"${F}"` },
+  { id: 'cookie-remember', suite: 'light', place: 'cookie', plant: { via: 'cookie', name: 'remember_web_59ba36', value: 'S3CR3T-11-remember-me' }, secret: 'S3CR3T-11-remember-me', shows: `"remember_web_59ba36":"${F}"` },
+  { id: 'cookie-xsrf', suite: 'light', place: 'cookie', plant: { via: 'cookie', name: 'XSRF-TOKEN', value: 'S3CR3T-12-xsrf' }, secret: 'S3CR3T-12-xsrf', shows: `"XSRF-TOKEN":"${F}"` },
+
+  // Query string of the request URL (url, query_string), by parameter name and by value.
+  { id: 'query-token', suite: 'light', place: 'query', plant: { via: 'query', name: 'token', value: 'S3CR3T-13-query-token' }, secret: 'S3CR3T-13-query-token', shows: `token=${F}` },
+  { id: 'query-signature', suite: 'light', place: 'query', plant: { via: 'query', name: 'signature', value: 'S3CR3T-14-query-signature' }, secret: 'S3CR3T-14-query-signature', shows: `signature=${F}` },
+  { id: 'query-passphrase', suite: 'light', place: 'query', plant: { via: 'query', name: 'passphrase', value: 'S3CR3T-15-query-passphrase' }, secret: 'S3CR3T-15-query-passphrase', shows: `passphrase=${F}` },
+  { id: 'query-otp', suite: 'light', place: 'query', plant: { via: 'query', name: 'otp', value: 'S3CR3T16otp' }, secret: 'S3CR3T16otp', shows: `otp=${F}` },
+  { id: 'query-url-password', suite: 'light', place: 'query', plant: { via: 'query', name: 'next', value: 'https://sso-user:S3CR3T-17-next@idp.example.test/cb' }, secret: 'S3CR3T-17-next' },
+
+  // URLs with `user:password@` inside text.
+  { id: 'url-in-breadcrumb', suite: 'light', place: 'url', plant: { via: 'breadcrumbMessage', message: 'connecting to postgres://orders_app:S3CR3T-28-db-password@db.internal:5432/orders' }, secret: 'S3CR3T-28-db-password', shows: `postgres://orders_app:${F}@db.internal:5432/orders` },
+  { id: 'url-in-exception', suite: 'light', place: 'url', plant: { via: 'throw', message: 'redis connection refused: redis://:S3CR3T-44-redis-pass@cache.internal:6379/0' }, secret: 'S3CR3T-44-redis-pass', shows: `redis://:${F}@cache.internal:6379/0` },
+
+  // JSON request body.
+  { id: 'json-password', suite: 'light', place: 'jsonBody', plant: { via: 'jsonBody', path: ['password'], value: 'S3CR3T-18-body-password' }, secret: 'S3CR3T-18-body-password', shows: `"password":"${F}"` },
+  { id: 'json-new-password', suite: 'light', place: 'jsonBody', plant: { via: 'jsonBody', path: ['newPassword'], value: 'S3CR3T-19-new-password' }, secret: 'S3CR3T-19-new-password', shows: `"newPassword":"${F}"` },
+  { id: 'json-nested-cvv', suite: 'light', place: 'jsonBody', plant: { via: 'jsonBody', path: ['payment', 'cvv'], value: 'S3CR3T20' }, secret: 'S3CR3T20', shows: `"cvv":"${F}"` },
+  { id: 'json-card-number', suite: 'light', place: 'jsonBody', plant: { via: 'jsonBody', path: ['payment', 'cardNumber'], value: '4242 4242 4242 4242' }, secret: '4242 4242 4242 4242', shows: `"cardNumber":"${F}"` },
+  { id: 'json-refresh-token', suite: 'light', place: 'jsonBody', plant: { via: 'jsonBody', path: ['refresh_token'], value: 'S3CR3T-21-refresh' }, secret: 'S3CR3T-21-refresh', shows: `"refresh_token":"${F}"` },
+  { id: 'json-ssn-in-note', suite: 'light', place: 'jsonBody', plant: { via: 'jsonBody', path: ['note'], value: 'please call back, my SSN is 536-22-8741' }, secret: '536-22-8741', shows: `my SSN is ${F}` },
+
+  // Form-encoded request body.
+  { id: 'form-password', suite: 'light', place: 'formBody', plant: { via: 'formBody', name: 'password', value: 'S3CR3T-22-form-password' }, secret: 'S3CR3T-22-form-password', shows: `password=${F}` },
+  { id: 'form-api-key', suite: 'light', place: 'formBody', plant: { via: 'formBody', name: 'api_key', value: 'S3CR3T-23-form-api-key' }, secret: 'S3CR3T-23-form-api-key', shows: `api_key=${F}` },
+
+  // A JSON body over the SDK's 10 KB limit: cut, so it no longer parses; the pairs are in the part still sent.
+  { id: 'truncated-password', suite: 'light', place: 'truncatedBody', plant: { via: 'truncatedBody', name: 'password', value: 'S3CR3T-24-truncated-password' }, secret: 'S3CR3T-24-truncated-password', shows: `"password":"${F}"` },
+  { id: 'truncated-api-key', suite: 'light', place: 'truncatedBody', plant: { via: 'truncatedBody', name: 'api_key', value: 'S3CR3T-25-truncated-api-key' }, secret: 'S3CR3T-25-truncated-api-key', shows: `"api_key":"${F}"` },
+
+  // Breadcrumbs: message and data.
+  { id: 'crumb-message-pair', suite: 'light', place: 'breadcrumbMessage', plant: { via: 'breadcrumbMessage', message: 'retrying upstream call with api_key=S3CR3T-26-crumb-api-key' }, secret: 'S3CR3T-26-crumb-api-key', shows: `with api_key=${F}` },
+  { id: 'crumb-message-bearer', suite: 'light', place: 'breadcrumbMessage', plant: { via: 'breadcrumbMessage', message: 'upstream replied 401 to Authorization: Bearer S3CR3T27crumbBearerToken' }, secret: 'S3CR3T27crumbBearerToken', shows: `to Authorization: ${F}` },
+  { id: 'crumb-data-client-secret', suite: 'light', place: 'breadcrumbData', plant: { via: 'breadcrumbData', key: 'client_secret', value: 'S3CR3T-29-client-secret' }, secret: 'S3CR3T-29-client-secret', shows: `"client_secret":"${F}"` },
+  { id: 'crumb-data-session-token', suite: 'light', place: 'breadcrumbData', plant: { via: 'breadcrumbData', key: 'sessionToken', value: 'S3CR3T-30-session-token' }, secret: 'S3CR3T-30-session-token', shows: `"sessionToken":"${F}"` },
+
+  // extra, contexts, tags.
+  { id: 'extra-password', suite: 'light', place: 'extra', plant: { via: 'extra', path: ['password'], value: 'S3CR3T-31-extra-password' }, secret: 'S3CR3T-31-extra-password', shows: `"password":"${F}"` },
+  { id: 'extra-nested-api-key', suite: 'light', place: 'extra', plant: { via: 'extra', path: ['upstream', 'apiKey'], value: 'S3CR3T-32-extra-api-key' }, secret: 'S3CR3T-32-extra-api-key', shows: `"apiKey":"${F}"` },
+  { id: 'context-stripe-key', suite: 'light', place: 'context', plant: { via: 'context', name: 'billing', key: 'gateway', value: 'stripe sk_live_S3CR3T33billingGatewayKey' }, secret: 'sk_live_S3CR3T33billingGatewayKey', shows: `"gateway":"stripe ${F}"` },
+  { id: 'context-card-in-text', suite: 'light', place: 'context', plant: { via: 'context', name: 'billing', key: 'lastAttempt', value: 'card 5555 5555 5555 4444 declined' }, secret: '5555 5555 5555 4444', shows: `"lastAttempt":"card ${F} declined"` },
+  { id: 'tag-api-key', suite: 'light', place: 'tag', plant: { via: 'tag', key: 'api_key', value: 'S3CR3T-34-tag-api-key' }, secret: 'S3CR3T-34-tag-api-key', shows: `"api_key":"${F}"` },
+  { id: 'tag-url-token', suite: 'light', place: 'tag', plant: { via: 'tag', key: 'callback', value: 'https://hooks.example.test/cb?access_token=S3CR3T-35-tag-token' }, secret: 'S3CR3T-35-tag-token', shows: `cb?access_token=${F}` },
+
+  // User: the SDK derives ip_address from X-Forwarded-For; the app adds a field by hand.
+  { id: 'user-ip-address', suite: 'light', place: 'user', plant: { via: 'header', name: 'x-forwarded-for', value: '203.0.113.77' }, secret: '203.0.113.77' },
+  { id: 'user-api-token', suite: 'light', place: 'user', plant: { via: 'user', key: 'api_token', value: 'S3CR3T-36-user-api-token' }, secret: 'S3CR3T-36-user-api-token', shows: `"api_token":"${F}"` },
+
+  // Exception messages (one thrown error each; the last one as the `cause` of another).
+  { id: 'exc-password-pair', suite: 'light', place: 'exceptionMessage', plant: { via: 'throw', message: 'login failed for password=hunter2-S3CR3T-37' }, secret: 'hunter2-S3CR3T-37', shows: `login failed for password=${F}` },
+  { id: 'exc-jwt', suite: 'light', place: 'exceptionMessage', plant: { via: 'throw', message: `token rejected by gateway: ${JWT}` }, secret: JWT, shows: `token rejected by gateway: ${F}` },
+  { id: 'exc-bearer', suite: 'light', place: 'exceptionMessage', plant: { via: 'throw', message: 'upstream 401 for Bearer S3CR3T39upstreamBearerTok' }, secret: 'S3CR3T39upstreamBearerTok', shows: `upstream 401 for Bearer ${F}` },
+  { id: 'exc-aws-key', suite: 'light', place: 'exceptionMessage', plant: { via: 'throw', message: 'S3 PutObject denied for AKIAS3CR3T40EXAMPLE0 in eu-west-1' }, secret: 'AKIAS3CR3T40EXAMPLE0', shows: `denied for ${F} in eu-west-1` },
+  { id: 'exc-github-token', suite: 'light', place: 'exceptionMessage', plant: { via: 'throw', message: 'git clone failed with ghp_S3CR3T41abcdefghijklmnopqrstuvwxyz12' }, secret: 'ghp_S3CR3T41abcdefghijklmnopqrstuvwxyz12', shows: `git clone failed with ${F}` },
+  { id: 'exc-stripe-key', suite: 'light', place: 'exceptionMessage', plant: { via: 'throw', message: 'stripe rejected the key sk_live_S3CR3T42abcdefghijklmn' }, secret: 'sk_live_S3CR3T42abcdefghijklmn', shows: `stripe rejected the key ${F}` },
+  { id: 'exc-pem-key', suite: 'light', place: 'exceptionMessage', plant: { via: 'throw', message: `cannot parse signing key -----BEGIN RSA PRIVATE KEY-----\n${PEM_BODY}\n-----END RSA PRIVATE KEY-----` }, secret: PEM_BODY, shows: `-----BEGIN RSA PRIVATE KEY-----${F}-----END RSA PRIVATE KEY-----` },
+  { id: 'exc-card-luhn', suite: 'light', place: 'exceptionMessage', plant: { via: 'throw', message: 'charge failed for card 4111 1111 1111 1111 (insufficient funds)' }, secret: '4111 1111 1111 1111', shows: `charge failed for card ${F} (insufficient funds)` },
+  { id: 'exc-us-ssn', suite: 'light', place: 'exceptionMessage', plant: { via: 'throw', message: 'identity check failed for SSN 078-05-1120' }, secret: '078-05-1120', shows: `identity check failed for SSN ${F}` },
+  { id: 'exc-slack-token', suite: 'light', place: 'exceptionMessage', plant: { via: 'throw', message: 'slack post failed with xoxb-S3CR3T46-123456789012-abcdefghij' }, secret: 'xoxb-S3CR3T46-123456789012-abcdefghij', shows: `slack post failed with ${F}` },
+  { id: 'exc-cause', suite: 'light', place: 'exceptionMessage', plant: { via: 'throw', message: 'checkout failed', cause: 'gateway said: api_key=S3CR3T-45-cause' }, secret: 'S3CR3T-45-cause', shows: `gateway said: api_key=${F}` },
+
+  // Message events: plain text, and a parameterized message whose parameter goes alone in logentry.params.
+  { id: 'message-text', suite: 'light', place: 'message', plant: { via: 'message', message: 'scrub-corpus message: webhook signed with secret=S3CR3T-61-webhook-secret' }, secret: 'S3CR3T-61-webhook-secret', shows: `webhook signed with secret=${F}` },
+  { id: 'message-parameter', suite: 'light', place: 'message', plant: { via: 'messageParameter', before: 'scrub-corpus message: login as ada with password=', parameter: 'S3CR3T-62-message-param' }, secret: 'S3CR3T-62-message-param', shows: `"params":["${F}"]` },
+
+  // Logs (enableLogs): Nest log lines through SentryLogger, and Sentry.logger attributes.
+  { id: 'log-nest-password', suite: 'light', place: 'logMessage', plant: { via: 'nestLog', level: 'log', message: 'scrub-corpus log: user signed in, password=S3CR3T-47-log-password' }, secret: 'S3CR3T-47-log-password', shows: `user signed in, password=${F}` },
+  { id: 'log-nest-basic', suite: 'light', place: 'logMessage', plant: { via: 'nestLog', level: 'warn', message: `scrub-corpus log: webhook retry with Authorization: Basic ${WEBHOOK_BASIC}` }, secret: WEBHOOK_BASIC, shows: `webhook retry with Authorization: ${F}` },
+  { id: 'log-attr-api-key', suite: 'light', place: 'logAttribute', plant: { via: 'sentryLog', attribute: 'apiKey', value: 'S3CR3T-49-log-attr-api-key' }, secret: 'S3CR3T-49-log-attr-api-key', shows: `"apiKey":{"value":"${F}"` },
+  { id: 'log-attr-pair', suite: 'light', place: 'logAttribute', plant: { via: 'sentryLog', attribute: 'upstreamReply', value: 'retry with api_key=S3CR3T-50-log-attr-note' }, secret: 'S3CR3T-50-log-attr-note', shows: `retry with api_key=${F}` },
+  { id: 'log-fmt-parameter', suite: 'light', place: 'logAttribute', plant: { via: 'sentryLogParameter', before: 'scrub-corpus log: reset link sent, token=', parameter: 'S3CR3T-51-fmt-param' }, secret: 'S3CR3T-51-fmt-param', shows: `reset link sent, token=${F}` },
+
+  // Metrics (on by default in SDK v10): attributes.
+  { id: 'metric-attr-api-key', suite: 'light', place: 'metricAttribute', plant: { via: 'metricAttribute', key: 'api_key', value: 'S3CR3T-63-metric-api-key' }, secret: 'S3CR3T-63-metric-api-key', shows: `"api_key":{"value":"${F}"` },
+  { id: 'metric-attr-card', suite: 'light', place: 'metricAttribute', plant: { via: 'metricAttribute', key: 'declined_note', value: 'card 6011 1111 1111 1117 declined' }, secret: '6011 1111 1111 1117', shows: `card ${F} declined` },
+
+  // Spans (tracing): a span started in a handler, an outgoing HTTP call, the incoming request.
+  { id: 'span-name-card', suite: 'tracing', place: 'spanName', plant: { via: 'spanName', name: 'charge card 4111 1111 1111 1111' }, secret: '4111 1111 1111 1111', shows: `charge card ${F}` },
+  { id: 'span-attr-api-key', suite: 'tracing', place: 'spanData', plant: { via: 'spanAttribute', key: 'apiKey', value: 'S3CR3T-52-span-api-key' }, secret: 'S3CR3T-52-span-api-key', shows: `"apiKey":"${F}"` },
+  { id: 'span-attr-sql', suite: 'tracing', place: 'spanData', plant: { via: 'spanAttribute', key: 'db.statement', value: "UPDATE users SET password = 'S3CR3T-53-sql-password' WHERE id = 7" }, secret: 'S3CR3T-53-sql-password', shows: `password = '${F}'` },
+  { id: 'span-attr-bearer', suite: 'tracing', place: 'spanData', plant: { via: 'spanAttribute', key: 'upstream.auth_note', value: 'sent Bearer S3CR3T54spanBearerTokenValue' }, secret: 'S3CR3T54spanBearerTokenValue' },
+  { id: 'root-span-name', suite: 'tracing', place: 'spanName', plant: { via: 'rootSpanName', name: 'nightly retry for card 5105 1051 0510 5100' }, secret: '5105 1051 0510 5100', shows: `nightly retry for card ${F}` },
+  { id: 'outgoing-http-token', suite: 'tracing', place: 'outgoingHttp', plant: { via: 'outgoingHttp', client: 'http', query: 'token=S3CR3T-55-outgoing-token' }, secret: 'S3CR3T-55-outgoing-token' },
+  { id: 'outgoing-fetch-api-key', suite: 'tracing', place: 'outgoingHttp', plant: { via: 'outgoingHttp', client: 'fetch', query: 'api_key=S3CR3T-56-fetch-key' }, secret: 'S3CR3T-56-fetch-key' },
+  { id: 'incoming-query-token', suite: 'tracing', place: 'query', plant: { via: 'incomingQuery', name: 'access_token', value: 'S3CR3T-57-incoming-token' }, secret: 'S3CR3T-57-incoming-token', shows: `access_token=${F}` },
+
+  // Stack frames (frames suite): local variables and source context lines.
+  { id: 'frame-var-passphrase', suite: 'frames', place: 'frameVariable', plant: { via: 'frameVariable', name: 'passphrase' }, secret: 'S3CR3T-58-frame-passphrase', shows: `"passphrase":"${F}"` },
+  { id: 'frame-var-card-note', suite: 'frames', place: 'frameVariable', plant: { via: 'frameVariable', name: 'cardNote' }, secret: '3782 822463 10005', shows: `"cardNote":"card on file ${F}"` },
+  { id: 'source-line-password', suite: 'frames', place: 'sourceContext', plant: { via: 'sourceLine', line: "const password = 'corpus-secret-in-source-S3CR3T-59';" }, secret: 'corpus-secret-in-source-S3CR3T-59', shows: `const password = '${F}';` },
+  { id: 'source-line-dsn', suite: 'frames', place: 'sourceContext', plant: { via: 'sourceLine', line: "const fallbackDsn = 'https://svc:S3CR3T-60-source-dsn@ingest.example.test/1';" }, secret: 'S3CR3T-60-source-dsn', shows: `https://svc:${F}@ingest.example.test/1` },
+];
+
+export const BENIGN: readonly BenignInput[] = [
+  // Keys that only look sensitive.
+  { id: 'key-author', suite: 'light', place: 'extra', plant: { via: 'extra', path: ['author'], value: 'Octavia E. Butler' }, survives: '"author":"Octavia E. Butler"' },
+  { id: 'key-authority', suite: 'light', place: 'breadcrumbData', plant: { via: 'breadcrumbData', key: 'authority', value: 'login.idp.example.test' }, survives: '"authority":"login.idp.example.test"' },
+  { id: 'key-tokenizer', suite: 'light', place: 'jsonBody', plant: { via: 'jsonBody', path: ['tokenizer'], value: 'cl100k_base' }, survives: '"tokenizer":"cl100k_base"' },
+  { id: 'key-token-count', suite: 'light', place: 'breadcrumbData', plant: { via: 'breadcrumbData', key: 'token_count', value: 48213 }, survives: '"token_count":48213' },
+  { id: 'key-max-tokens', suite: 'light', place: 'jsonBody', plant: { via: 'jsonBody', path: ['max_tokens'], value: 3071 }, survives: '"max_tokens":3071' },
+  { id: 'key-keyboard-layout', suite: 'light', place: 'formBody', plant: { via: 'formBody', name: 'keyboard_layout', value: 'dvorak-programmer' }, survives: 'keyboard_layout=dvorak-programmer' },
+  { id: 'key-passage', suite: 'light', place: 'context', plant: { via: 'context', name: 'reading', key: 'passage', value: 'It was a bright cold day in April' }, survives: '"passage":"It was a bright cold day in April"' },
+  { id: 'key-page', suite: 'light', place: 'query', plant: { via: 'query', name: 'page', value: '117' }, survives: 'page=117' },
+  { id: 'key-pinned', suite: 'light', place: 'tag', plant: { via: 'tag', key: 'pinned', value: 'pinned-by-moderator' }, survives: '"pinned":"pinned-by-moderator"' },
+  { id: 'key-session-count', suite: 'light', place: 'extra', plant: { via: 'extra', path: ['session_count'], value: 12 }, survives: '"session_count":12' },
+  { id: 'key-password-length', suite: 'light', place: 'logAttribute', plant: { via: 'sentryLog', attribute: 'password_length', value: 'at least 16 characters' }, survives: 'at least 16 characters' },
+  { id: 'cookie-theme', suite: 'light', place: 'cookie', plant: { via: 'cookie', name: 'theme', value: 'solarized-dark' }, survives: '"theme":"solarized-dark"' },
+  // Values that only look sensitive.
+  { id: 'value-uuid', suite: 'light', place: 'header', plant: { via: 'header', name: 'x-request-id', value: '3f2b8c1e-9a4d-4e7b-b1c2-5d6e7f8a9b0c' }, survives: '"x-request-id":"3f2b8c1e-9a4d-4e7b-b1c2-5d6e7f8a9b0c"' },
+  { id: 'value-iso-timestamp', suite: 'light', place: 'extra', plant: { via: 'extra', path: ['shipped_at'], value: '2024-03-15T09:26:53.123Z' }, survives: '"shipped_at":"2024-03-15T09:26:53.123Z"' },
+  { id: 'value-order-id', suite: 'light', place: 'exceptionMessage', plant: { via: 'throw', message: 'order ORD-2024-000123 could not be shipped' }, survives: 'order ORD-2024-000123 could not be shipped' },
+  { id: 'value-16-digits-no-luhn', suite: 'light', place: 'breadcrumbMessage', plant: { via: 'breadcrumbMessage', message: 'invoice reference 4111 1111 1111 1112 reconciled' }, survives: 'invoice reference 4111 1111 1111 1112 reconciled' },
+  { id: 'value-phone', suite: 'light', place: 'context', plant: { via: 'context', name: 'support', key: 'phone', value: '+1 415-555-0132' }, survives: '"phone":"+1 415-555-0132"' },
+  { id: 'value-commit-sha', suite: 'light', place: 'tag', plant: { via: 'tag', key: 'commit', value: '9fceb02' }, survives: '"commit":"9fceb02"' },
+  { id: 'value-email-set-by-app', suite: 'light', place: 'user', plant: { via: 'user', key: 'email', value: 'ada.lovelace@example.com' }, survives: '"email":"ada.lovelace@example.com"' },
+  { id: 'value-sku-like-ssn', suite: 'light', place: 'logMessage', plant: { via: 'nestLog', level: 'log', message: 'scrub-corpus log: restocked SKU AB-123-45-6789-Z' }, survives: 'restocked SKU AB-123-45-6789-Z' },
+  { id: 'value-bearer-prose', suite: 'light', place: 'breadcrumbMessage', plant: { via: 'breadcrumbMessage', message: 'the bearer of bad news shared basic information' }, survives: 'the bearer of bad news shared basic information' },
+  { id: 'value-url-user-no-password', suite: 'light', place: 'url', plant: { via: 'breadcrumbMessage', message: 'pulled https://deploy@git.example.test/org/repo.git' }, survives: 'pulled https://deploy@git.example.test/org/repo.git' },
+  { id: 'value-version', suite: 'light', place: 'tag', plant: { via: 'tag', key: 'sdk_line', value: 'v10.75.3' }, survives: '"sdk_line":"v10.75.3"' },
+  { id: 'truncated-key-author', suite: 'light', place: 'truncatedBody', plant: { via: 'truncatedBody', name: 'author', value: 'N. K. Jemisin' }, survives: '"author":"N. K. Jemisin"' },
+  { id: 'message-order-and-date', suite: 'light', place: 'message', plant: { via: 'message', message: 'scrub-corpus message: order ORD-2024-000124 shipped on 2024-03-16' }, survives: 'order ORD-2024-000124 shipped on 2024-03-16' },
+  { id: 'metric-key-tokenizer', suite: 'light', place: 'metricAttribute', plant: { via: 'metricAttribute', key: 'tokenizer', value: 'o200k_base' }, survives: '"tokenizer":{"value":"o200k_base"' },
+  // Tracing.
+  { id: 'span-key-author', suite: 'tracing', place: 'spanData', plant: { via: 'spanAttribute', key: 'author', value: 'Ursula K. Le Guin' }, survives: '"author":"Ursula K. Le Guin"' },
+  { id: 'span-key-max-tokens', suite: 'tracing', place: 'spanData', plant: { via: 'spanAttribute', key: 'llm.max_tokens', value: 2047 }, survives: '"llm.max_tokens":2047' },
+  { id: 'span-name-order', suite: 'tracing', place: 'spanName', plant: { via: 'spanName', name: 'ship order ORD-2024-000123' }, survives: 'ship order ORD-2024-000123' },
+  { id: 'outgoing-page', suite: 'tracing', place: 'outgoingHttp', plant: { via: 'outgoingHttp', client: 'http', query: 'page=3' }, survives: 'page=3' },
+  // Frames.
+  // `passage`, not `author` or `keyboardLayout`: the SDK masks frame variables named like `auth` or `key` itself.
+  { id: 'frame-var-passage', suite: 'frames', place: 'frameVariable', plant: { via: 'frameVariable', name: 'passage' }, survives: '"passage":"It was a bright cold day in April"' },
+  { id: 'source-line-session', suite: 'frames', place: 'sourceContext', plant: { via: 'sourceLine', line: 'const session = openVault(passage);' }, survives: 'const session = openVault(passage);' },
+];
+
+export const sensitiveOf = (suite: Suite): SensitiveInput[] => SENSITIVE.filter((input) => input.suite === suite);
+export const benignOf = (suite: Suite): BenignInput[] => BENIGN.filter((input) => input.suite === suite);
+
+/** Inputs of a suite planted by a given means. */
+export function plantsOf<V extends Plant['via']>(
+  suite: Suite,
+  via: V,
+): Array<(SensitiveInput | BenignInput) & { plant: Extract<Plant, { via: V }> }> {
+  return [...SENSITIVE, ...BENIGN].filter(
+    (input): input is (SensitiveInput | BenignInput) & { plant: Extract<Plant, { via: V }> } =>
+      input.suite === suite && input.plant.via === via,
+  );
+}
+
+/** Plants `value` at `path` in a JSON-like object (JSON bodies, extra). */
+export function setPath(target: Record<string, unknown>, path: readonly string[], value: unknown): void {
+  let node = target;
+  for (const key of path.slice(0, -1)) node = (node[key] ??= {}) as Record<string, unknown>;
+  node[path[path.length - 1]] = value;
+}
+
+/** Counts per place, for the report and the coverage assertion. */
+export function countByPlace(inputs: ReadonlyArray<{ place: Place }>): Partial<Record<Place, number>> {
+  const counts: Partial<Record<Place, number>> = {};
+  for (const { place } of inputs) counts[place] = (counts[place] ?? 0) + 1;
+  return counts;
+}
