@@ -1,5 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { APP_FILTER, APP_INTERCEPTOR } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { ConfigModule, ConfigService } from '@nestjs/config';
 import { readSentryEnvironment } from './config/resolve-sentry-config';
 import { sentryOptionsProviders } from './config/sentry-options.providers';
@@ -10,7 +10,8 @@ import { SentryLogger } from './logging/sentry.logger';
 import { SentryShutdownHook } from './sdk/sentry-shutdown.hook';
 import { SentryExceptionFilter } from './filters/sentry-exception.filter';
 import { SentryScopeInterceptor } from './scope/sentry-scope.interceptor';
-import { activeExceptionFilter, activeScopeInterceptor } from './sdk/active-enhancers';
+import { activeExceptionFilter, activeScopeGuard, activeScopeInterceptor } from './sdk/active-enhancers';
+import { SentryScopeGuard } from './scope/sentry-scope.guard';
 
 /**
  * Sentry error tracking for a Nest app, in one import:
@@ -27,10 +28,12 @@ import { activeExceptionFilter, activeScopeInterceptor } from './sdk/active-enha
     SentryShutdownHook,
     SentryExceptionFilter,
     SentryScopeInterceptor,
+    SentryScopeGuard,
     // Async options are known only when providers resolve, so these factories decide then:
     // an inert enhancer is dropped by Nest, so a disabled module adds no per-request work at all.
     { provide: APP_FILTER, inject: [SENTRY_SDK, SentryExceptionFilter], useFactory: activeExceptionFilter },
     { provide: APP_INTERCEPTOR, inject: [SENTRY_SDK, SentryScopeInterceptor], useFactory: activeScopeInterceptor },
+    { provide: APP_GUARD, inject: [SENTRY_SDK, SentryScopeGuard], useFactory: activeScopeGuard },
   ],
   exports: [SentryService, SentryLogger, SENTRY_SDK],
 })

@@ -5,7 +5,7 @@ import { SENTRY_LOGGER_CONTEXT, SENTRY_SDK } from './sentry.internal-constants';
 import { SENTRY_MESSAGES } from './sentry.messages';
 import { isSdkEnabled, type SentrySdkHandle } from './sdk/sentry-sdk-handle';
 import { asTagValue } from './scope/principal-shape.util';
-import { clearUserContextOn, setTenantOn, setUserOn, userContextScope } from './scope/user-context.util';
+import { clearUserContextOn, markUserContextExplicit, setTenantOn, setUserOn, userContextScope } from './scope/user-context.util';
 
 /**
  * The helper API of ADR-024, injectable. Every method is a safe no-op when
@@ -32,6 +32,7 @@ export class SentryService {
   setUserContext(userId: string | number, tenantId?: string | number, email?: string): void {
     this.safely('setUserContext', () => {
       const scope = userContextScope();
+      markUserContextExplicit(scope);
       setUserOn(scope, { id: userId, email });
       const tenant = asTagValue(tenantId);
       if (tenant !== undefined) setTenantOn(scope, tenant);
@@ -40,7 +41,11 @@ export class SentryService {
 
   /** Forgets the user and tenant (logout), on the same scope `setUserContext` writes to. */
   clearUserContext(): void {
-    this.safely('clearUserContext', () => clearUserContextOn(userContextScope()));
+    this.safely('clearUserContext', () => {
+      const scope = userContextScope();
+      markUserContextExplicit(scope);
+      clearUserContextOn(scope);
+    });
   }
 
   /** @returns the event id, or undefined when disabled. */

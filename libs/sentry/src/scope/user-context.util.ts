@@ -9,6 +9,17 @@ import {
 import type { SentryPrincipal } from '../sentry.options';
 import { TENANT_CONTEXT, TENANT_TAG } from './scope.constants';
 
+/** Scopes whose user the app set or cleared itself: a lazily resolved principal must not override them. */
+const explicitScopes = new WeakSet<Scope>();
+
+export function markUserContextExplicit(scope: Scope): void {
+  explicitScopes.add(scope);
+}
+
+export function isUserContextExplicit(scope: Scope): boolean {
+  return explicitScopes.has(scope);
+}
+
 /** ADR-024 section 4, the user half: `id`, plus `email` / `username` when present. */
 export function setUserOn(scope: Scope, principal: Pick<SentryPrincipal, 'id' | 'email' | 'username'>): void {
   const user: User = { id: String(principal.id) };

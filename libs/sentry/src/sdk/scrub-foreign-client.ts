@@ -1,5 +1,5 @@
 import type { LoggerService } from '@nestjs/common';
-import type { Breadcrumb, Client, Log } from '@sentry/core';
+import type { Breadcrumb, Client, Log, Metric } from '@sentry/core';
 import type { ResolvedSentryOptions } from '../config/resolve-sentry-config';
 import { createScrubber } from '../scrubbing';
 import { SENTRY_MESSAGES } from '../sentry.messages';
@@ -15,7 +15,7 @@ export function markClientScrubbed(client: Client): void {
  * A client someone else initialised (their own `Sentry.init` in instrument.ts)
  * has none of our hooks. Nothing unscrubbed may leave, so the same rules are
  * attached as an event processor (errors, messages, transactions with their
- * spans) and as breadcrumb and log hooks, which edit the item in place.
+ * spans) and as breadcrumb, log and metric hooks, which edit the item in place.
  */
 export function ensureScrubbing(client: Client, options: ResolvedSentryOptions, logger: LoggerService): void {
   if (scrubbedClients.has(client)) return;
@@ -27,6 +27,9 @@ export function ensureScrubbing(client: Client, options: ResolvedSentryOptions, 
   });
   client.on('beforeCaptureLog', (log: Log) => {
     replaceInPlace(log, scrubber.scrubLog(log), ['message', 'attributes']);
+  });
+  client.on('processMetric', (metric: Metric) => {
+    replaceInPlace(metric, scrubber.scrubMetric(metric), ['attributes']);
   });
   logger.warn(SENTRY_MESSAGES.foreignClient);
 }
