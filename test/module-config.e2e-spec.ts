@@ -1,6 +1,6 @@
 import { Injectable, Module } from '@nestjs/common';
 import { ConfigModule, ConfigService } from '@nestjs/config';
-import { SentryModule, type SentryModuleOptions, type SentryOptionsFactory } from '@app/sentry';
+import { SentryModule, SentryService, type SentryModuleOptions, type SentryOptionsFactory } from '@app/sentry';
 import { SentryTestIngest } from '@app/sentry/testing';
 import * as Sentry from '@sentry/core';
 import request from 'supertest';
@@ -154,5 +154,14 @@ describe('SentryModule configuration (real SDK, real ingest)', () => {
     const event = await ingest.waitForEvent((e) => e.exception?.values?.[0]?.value === 'boom-probe');
     expect(event.event_id).toBe(response.body.eventId);
     expect(event.exception?.values?.[0]?.stacktrace?.frames?.length).toBeGreaterThan(0);
+  });
+
+  it('tracing rate 0: requests send no transaction at all', async () => {
+    testApp = await createTestApp({ imports: [SentryModule.forRoot({ ...base, dsn: ingest.dsn }), SentryProbeModule] });
+    for (let i = 0; i < 5; i++) await request(testApp.url).post('/probe/message').send({ text: `rate-0-${i}` }).expect(201);
+    await ingest.waitForEvents(5, (e) => String(e.message).startsWith('rate-0-'));
+    await testApp.app.get(SentryService).flush();
+    expect(ingest.transactions).toEqual([]);
+    expect(ingest.envelopes.flatMap((envelope) => envelope.items.map((item) => item.type))).not.toContain('transaction');
   });
 });
