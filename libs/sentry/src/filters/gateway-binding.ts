@@ -1,8 +1,6 @@
 import { EXCEPTION_FILTERS_METADATA } from '@nestjs/common/constants';
 import type { ModulesContainer } from '@nestjs/core';
-
-/** `GATEWAY_METADATA` of @nestjs/websockets, spelled out: that package is optional. */
-const GATEWAY_METADATA = 'websockets:is_gateway';
+import { GATEWAY_METADATA, prependClassEnhancer } from '../nest/prepend-class-enhancer.util';
 
 /** Filters this module put on gateways, so a later app in the same process replaces them. */
 const boundFilters = new WeakSet<object>();
@@ -14,15 +12,9 @@ const boundFilters = new WeakSet<object>();
  * Must run before `app.init()` connects the gateways.
  */
 export function bindToGateways(modules: ModulesContainer, filter: object): void {
-  for (const moduleRef of modules.values()) {
-    for (const wrapper of moduleRef.providers.values()) {
-      const gateway = wrapper.metatype;
-      if (typeof gateway !== 'function' || wrapper.isNotMetatype || !Reflect.getMetadata(GATEWAY_METADATA, gateway)) continue;
-      const current: unknown[] = Reflect.getMetadata(EXCEPTION_FILTERS_METADATA, gateway) ?? [];
-      const own = current.filter((entry) => !(typeof entry === 'object' && entry !== null && boundFilters.has(entry)));
-      // First in the list is tried last: Nest reverses it.
-      Reflect.defineMetadata(EXCEPTION_FILTERS_METADATA, [filter, ...own], gateway);
-    }
-  }
-  boundFilters.add(filter);
+  prependClassEnhancer(modules, EXCEPTION_FILTERS_METADATA, filter, isGateway, boundFilters);
+}
+
+function isGateway(type: Function): boolean {
+  return Boolean(Reflect.getMetadata(GATEWAY_METADATA, type));
 }

@@ -1,8 +1,8 @@
 import { INTERCEPTORS_METADATA } from '@nestjs/common/constants';
 import { MetadataScanner, type ModulesContainer } from '@nestjs/core';
+import { GATEWAY_METADATA, prependClassEnhancer } from '../nest/prepend-class-enhancer.util';
 
-// Spelled out: @nestjs/websockets and @nestjs/microservices are optional packages.
-const GATEWAY_METADATA = 'websockets:is_gateway';
+// Spelled out: @nestjs/microservices is an optional package.
 const PATTERN_METADATA = 'microservices:pattern';
 
 /** Interceptors this module put on classes, so a later app in the same process replaces them. */
@@ -19,16 +19,7 @@ const boundInterceptors = new WeakSet<object>();
  */
 export function bindToMessageHandlers(modules: ModulesContainer, interceptor: object | undefined): void {
   const scanner = new MetadataScanner();
-  for (const moduleRef of modules.values()) {
-    for (const wrapper of [...moduleRef.providers.values(), ...moduleRef.controllers.values()]) {
-      const type = wrapper.metatype;
-      if (typeof type !== 'function' || wrapper.isNotMetatype || !handlesMessages(type, scanner)) continue;
-      const current: unknown[] = Reflect.getMetadata(INTERCEPTORS_METADATA, type) ?? [];
-      const own = current.filter((entry) => !(typeof entry === 'object' && entry !== null && boundInterceptors.has(entry)));
-      Reflect.defineMetadata(INTERCEPTORS_METADATA, interceptor ? [interceptor, ...own] : own, type);
-    }
-  }
-  if (interceptor) boundInterceptors.add(interceptor);
+  prependClassEnhancer(modules, INTERCEPTORS_METADATA, interceptor, (type) => handlesMessages(type, scanner), boundInterceptors);
 }
 
 function handlesMessages(type: Function, scanner: MetadataScanner): boolean {

@@ -1,13 +1,10 @@
-import { Inject, Injectable, Logger, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import { Inject, Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { getDefaultIsolationScope, getIsolationScope, hasSpansEnabled } from '@sentry/core';
-import { SentryMetadataAccessor } from '../decorators/sentry-metadata.accessor';
-import { isSdkEnabled, type SentrySdkHandle } from '../sdk/sentry-sdk-handle';
-import { SENTRY_LOGGER_CONTEXT, SENTRY_SDK } from '../sentry.internal-constants';
-import { nameTransactionByRoute } from '../tracing/name-transaction';
-import { lazyPrincipalProcessor } from './lazy-principal.processor';
-import { ownerOf, registerRequestScope } from './request-scope.registry';
-import { RequestPrincipalResolver } from './request-principal.resolver';
+import { getDefaultIsolationScope, getIsolationScope } from '@sentry/core';
+import type { SentrySdkHandle } from '../sdk/sentry-sdk-handle';
+import { SENTRY_SDK } from '../sentry.internal-constants';
+import { ownerOf } from './request-scope.registry';
+import { RequestScopePreparer } from './request-scope.preparer';
 import { isSdkForkedRequest } from './sdk-forked-request.util';
 
 /**
@@ -21,14 +18,10 @@ import { isSdkForkedRequest } from './sdk-forked-request.util';
  */
 @Injectable()
 export class SentryScopeGuard implements CanActivate {
-  private readonly tracing: boolean;
-  private readonly principals: RequestPrincipalResolver;
-  private readonly metadata: SentryMetadataAccessor;
+  private readonly preparer: RequestScopePreparer;
 
   constructor(@Inject(SENTRY_SDK) sdk: SentrySdkHandle, reflector: Reflector) {
-    this.tracing = isSdkEnabled(sdk) && hasSpansEnabled(sdk.client?.getOptions());
-    this.principals = new RequestPrincipalResolver(sdk.options.resolveUser, sdk.options.tenantHeader, new Logger(SENTRY_LOGGER_CONTEXT));
-    this.metadata = new SentryMetadataAccessor(reflector);
+    this.preparer = new RequestScopePreparer(sdk, reflector);
   }
 
   canActivate(context: ExecutionContext): boolean {
@@ -42,12 +35,7 @@ export class SentryScopeGuard implements CanActivate {
       const scope = getIsolationScope();
       // Only a scope the SDK forked for this very request, and only once.
       if (!isSdkForkedRequest(request) || scope === getDefaultIsolationScope() || ownerOf(scope) !== undefined) return;
-      registerRequestScope(request, scope);
-      const { tags, contexts } = this.metadata.forHandler(context);
-      if (tags) scope.setTags(tags);
-      if (contexts) for (const [name, value] of contexts) scope.setContext(name, { ...value });
-      scope.addEventProcessor(lazyPrincipalProcessor(this.principals, context, scope));
-      if (this.tracing) nameTransactionByRoute(context);
+      this.preparer.prepare(scope, context, request, 'lazy');
     } catch {
       // Error tracking never breaks a request.
     }

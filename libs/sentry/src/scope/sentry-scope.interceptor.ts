@@ -1,15 +1,13 @@
-import { Inject, Injectable, Logger, Optional, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
+import { Inject, Injectable, Optional, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
 import { ModulesContainer, Reflector } from '@nestjs/core';
-import { getDefaultIsolationScope, getIsolationScope, hasSpansEnabled, withIsolationScope, type Scope } from '@sentry/core';
+import { getDefaultIsolationScope, getIsolationScope, withIsolationScope, type Scope } from '@sentry/core';
 import { Observable } from 'rxjs';
-import { SentryMetadataAccessor } from '../decorators/sentry-metadata.accessor';
 import { isSdkEnabled, type SentrySdkHandle } from '../sdk/sentry-sdk-handle';
-import { SENTRY_LOGGER_CONTEXT, SENTRY_SDK } from '../sentry.internal-constants';
+import { SENTRY_SDK } from '../sentry.internal-constants';
 import { bindToMessageHandlers } from './message-handler-binding';
-import { isClaimedByAnother, ownerOf, registerRequestScope, requestKeyOf } from './request-scope.registry';
-import { RequestPrincipalResolver } from './request-principal.resolver';
+import { isClaimedByAnother, ownerOf, requestKeyOf } from './request-scope.registry';
+import { RequestScopePreparer } from './request-scope.preparer';
 import { isSdkForkedRequest } from './sdk-forked-request.util';
-import { nameTransactionByRoute } from '../tracing/name-transaction';
 
 /**
  * Gives each request, RPC message and WebSocket message its own Sentry isolation
@@ -27,9 +25,7 @@ import { nameTransactionByRoute } from '../tracing/name-transaction';
 @Injectable()
 export class SentryScopeInterceptor implements NestInterceptor {
   private readonly active: boolean;
-  private readonly tracing: boolean;
-  private readonly principals: RequestPrincipalResolver;
-  private readonly metadata: SentryMetadataAccessor;
+  private readonly preparer: RequestScopePreparer;
 
   // The SDK handle carries the resolved options; the options token is not exported, the handle is.
   constructor(
@@ -39,9 +35,7 @@ export class SentryScopeInterceptor implements NestInterceptor {
   ) {
     const { options } = sdk;
     this.active = options.registerScopeInterceptor !== false && isSdkEnabled(sdk);
-    this.tracing = this.active && hasSpansEnabled(sdk.client?.getOptions());
-    this.principals = new RequestPrincipalResolver(options.resolveUser, options.tenantHeader, new Logger(SENTRY_LOGGER_CONTEXT));
-    this.metadata = new SentryMetadataAccessor(reflector);
+    this.preparer = new RequestScopePreparer(sdk, reflector);
     // Constructed before app.init() connects gateways and microservices.
     if (modules && new.target === SentryScopeInterceptor) bindToMessageHandlers(modules, this.active ? this : undefined);
   }
@@ -79,13 +73,6 @@ export class SentryScopeInterceptor implements NestInterceptor {
 
   /** Puts the request's identity and decorator metadata on its scope. */
   protected prepare(scope: Scope, context: ExecutionContext, key: object | undefined): void {
-    registerRequestScope(key, scope);
-    const { tags, contexts } = this.metadata.forHandler(context);
-    if (tags) scope.setTags(tags);
-    // A copy per request: the decorator's object is shared, and event processors may mutate contexts.
-    if (contexts) for (const [name, value] of contexts) scope.setContext(name, { ...value });
-    this.principals.applyTo(scope, context);
-    // After a late init the SDK would name the transaction by raw URL: name it by route.
-    if (this.tracing) nameTransactionByRoute(context);
+    this.preparer.prepare(scope, context, key, 'now');
   }
 }

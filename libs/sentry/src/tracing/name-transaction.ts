@@ -6,7 +6,7 @@ import {
   SEMANTIC_ATTRIBUTE_SENTRY_SOURCE,
   updateSpanName,
 } from '@sentry/core';
-import { routeNameOf } from './route-pattern.util';
+import { routeTransactionName, type RoutedRequest } from './route-pattern.util';
 
 /**
  * Names the request's transaction (and its error events) by route pattern.
@@ -15,7 +15,7 @@ import { routeNameOf } from './route-pattern.util';
  */
 export function nameTransactionByRoute(context: ExecutionContext): void {
   if (context.getType() !== 'http') return;
-  const name = routeNameOf(context.switchToHttp().getRequest());
+  const name = routeTransactionName(context.switchToHttp().getRequest<RoutedRequest | undefined>());
   if (!name) return;
   getIsolationScope().setTransactionName(name);
   const span = getActiveSpan();

@@ -1,23 +1,26 @@
 /** The parts of an Express or Fastify request that name its route. */
-interface RoutedRequest {
+export interface RoutedRequest {
   method?: string;
-  baseUrl?: string;
+  /** Express: the matched route; Nest mounts every route on the app, so this is the full path. */
   route?: { path?: unknown };
-  routeOptions?: { url?: string };
-  routerPath?: string;
+  baseUrl?: string;
+  /** Fastify 4.x and 5.x. */
+  routeOptions?: { url?: unknown };
+  /** Older Fastify. */
+  routerPath?: unknown;
 }
 
 /**
  * `GET /orders/:id` rather than `GET /orders/1000`: the route pattern, so one
  * route is one transaction (and one issue) whatever the ids in the URL.
- * Express gives `baseUrl` + `route.path`; Fastify gives `routeOptions.url`.
+ * Undefined before routing (middleware, unknown routes).
  */
-export function routeNameOf(request: unknown): string | undefined {
-  const req = request as RoutedRequest | undefined;
-  if (!req?.method) return undefined;
-  const fastifyPath = req.routeOptions?.url ?? req.routerPath;
-  if (typeof fastifyPath === 'string') return `${req.method} ${fastifyPath}`;
-  const expressPath = req.route?.path;
-  if (typeof expressPath === 'string') return `${req.method} ${(req.baseUrl ?? '') + expressPath}`;
+export function routeTransactionName(request: RoutedRequest | undefined): string | undefined {
+  if (!request) return undefined;
+  const method = (request.method ?? 'GET').toUpperCase();
+  const fastifyPattern = request.routeOptions?.url ?? request.routerPath;
+  if (typeof fastifyPattern === 'string' && fastifyPattern) return `${method} ${fastifyPattern}`;
+  const expressPattern = request.route?.path;
+  if (typeof expressPattern === 'string') return `${method} ${request.baseUrl ?? ''}${expressPattern}`;
   return undefined;
 }
