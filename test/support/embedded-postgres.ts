@@ -1,31 +1,28 @@
-import { spawn } from 'node:child_process';
-import { once } from 'node:events';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { launchEmbeddedPostgres } from '../../apps/demo/src/database/embedded-postgres.launcher';
 
 export interface TestPostgres {
   url: string;
   stop: () => Promise<void>;
 }
 
-/** Starts a real PostgreSQL (embedded-postgres binaries) on a free port in a child process. */
+const quiet = { log: () => undefined, error: () => undefined, warn: () => undefined };
+
+/**
+ * A real PostgreSQL (embedded-postgres binaries) on a free port, in a temp data dir,
+ * through the demo's own launcher: its own process (embedded-postgres is ESM-only,
+ * which jest cannot load), and usable as root from any checkout folder.
+ */
 export async function startTestPostgres(): Promise<TestPostgres> {
-  const child = spawn(process.execPath, [join(__dirname, 'postgres-server.mjs')], { stdio: ['ignore', 'pipe', 'inherit'] });
-  let output = '';
-  const url = await new Promise<string>((resolve, reject) => {
-    child.stdout!.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /READY (\S+)/.exec(output);
-      if (match) resolve(match[1]);
-    });
-    child.once('exit', (code) => reject(new Error(`postgres exited early (${code}): ${output}`)));
-  });
+  const dataDir = mkdtempSync(join(tmpdir(), 'sentry-pg-'));
+  const server = await launchEmbeddedPostgres(dataDir, quiet);
   return {
-    url,
+    url: server.url,
     stop: async () => {
-      if (child.exitCode !== null) return;
-      const exited = once(child, 'exit');
-      child.kill('SIGTERM');
-      await exited;
+      await server.stop();
+      rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

@@ -12,6 +12,7 @@
 import { existsSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
+import { letPostgresUserReachBinaries } from './postgres-binary-access';
 
 const CREDENTIALS = { user: 'postgres', password: 'postgres' };
 
@@ -38,6 +39,8 @@ async function main(dataDir: string): Promise<void> {
   process.stdin.on('end', () => void stop(0)).resume();
 
   try {
+    const opened = await letPostgresUserReachBinaries();
+    if (opened.length > 0) process.stderr.write(`Embedded PostgreSQL: gave the postgres user search access (o+x) to ${opened.join(', ')}\n`);
     if (!existsSync(join(dataDir, 'PG_VERSION'))) await server.initialise();
     await server.start();
   } catch (error) {
