@@ -9,7 +9,7 @@ const SOURCES = ['bench/app', 'libs/sentry/src'];
  * Transpiles the bench app and the library to plain CommonJS once, so every mode
  * runs as `node main.js`: no ts-node hook and, above all, no source-map-support
  * rewriting each `error.stack`, which would tax the throwing routes unlike production.
- * Written under node_modules/.cache so `require` still finds the packages.
+ * Written under the repository (bench/.build) so `require` still finds the packages.
  * @returns the build root; the app entry is `<root>/bench/app/main.js`.
  */
 export function compileBenchApp(repoRoot: string, outRoot: string): string {

@@ -163,7 +163,7 @@ function ourPart(url: string): string {
 
 function functionKey(frame: CpuProfileNode['callFrame']): string {
   if (frame.url === '') return frame.functionName || '(anonymous)';
-  const file = frame.url.replace(/^file:\/\//, '').replace(/^.*\/node_modules\/(?!\.cache)/, '').replace(/^.*\/\.cache\/nest-sentry-bench\/build\//, '');
+  const file = frame.url.replace(/^file:\/\//, '').replace(/^.*\/node_modules\/(?!\.cache)/, '').replace(/^.*\/bench\/\.build\//, '');
   return `${frame.functionName || '(anonymous)'}  ${file}:${frame.lineNumber + 1}`;
 }
 

@@ -27,7 +27,8 @@ async function main(): Promise<void> {
   const config = readConfig(process.argv.slice(2), process.env);
   const startedAt = new Date();
   const loadBefore = loadAverage();
-  const buildRoot = compileBenchApp(REPO_ROOT, join(CACHE_DIR, 'build'));
+  // Outside node_modules, as an app's dist/ is: the SDK marks frames there in-app, as in production.
+  const buildRoot = compileBenchApp(REPO_ROOT, join(REPO_ROOT, 'bench', '.build'));
   const ingest = await IngestTally.start();
   try {
     if (config.profile) return await profile(config, buildRoot, ingest);

@@ -15,3 +15,4 @@ export { SentryContext } from './decorators/sentry-context.decorator';
 export { getRequestIsolationScope } from './scope/request-scope.registry';
 export { SentryScopeInterceptor } from './scope/sentry-scope.interceptor';
 export { defaultResolveUser, principalFromUser } from './scope/default-user.resolver';
+export { getOfflineQueueStats, type OfflineQueueStats } from './sdk/offline/offline-queue-stats';

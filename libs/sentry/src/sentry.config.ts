@@ -1,5 +1,5 @@
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsInt, IsNotEmpty, IsNumber, IsOptional, IsString, Max, Min } from 'class-validator';
+import { IsBoolean, IsInt, IsNumber, IsOptional, IsPositive, IsString, Matches, Max, Min } from 'class-validator';
 import { IsSentryDsn } from './config/is-sentry-dsn.validator';
 import { IsSpotlightSetting } from './config/is-spotlight-setting.validator';
 import { toBoolean, toNumber } from './config/coerce.util';
@@ -24,6 +24,10 @@ export const SENTRY_ENV_VARIABLES = {
   enableLogs: 'SENTRY_ENABLE_LOGS',
   shutdownTimeoutMs: 'SENTRY_SHUTDOWN_TIMEOUT_MS',
   strict: 'SENTRY_STRICT',
+  offlineDir: 'SENTRY_OFFLINE_DIR',
+  offlineMaxEvents: 'SENTRY_OFFLINE_MAX_EVENTS',
+  offlineMaxAgeHours: 'SENTRY_OFFLINE_MAX_AGE_HOURS',
+  offlineMaxMegabytes: 'SENTRY_OFFLINE_MAX_MB',
 } as const;
 
 export type SentryConfigKey = keyof typeof SENTRY_ENV_VARIABLES;
@@ -45,40 +49,56 @@ export const SENTRY_DEFAULTS = {
   enableLogs: false,
   shutdownTimeoutMs: 2000,
   strict: false,
+  offlineMaxEvents: 1000,
+  offlineMaxAgeHours: 24,
+  offlineMaxMegabytes: 50,
 } as const;
 
 /** What each key must look like, said in the log line when it does not. */
 export const SENTRY_CONFIG_RULES: Record<SentryConfigKey, string> = {
   dsn: 'a Sentry DSN like https://<key>@<host>/<projectId>',
-  environment: 'a non-empty string',
-  release: 'a non-empty string',
+  environment: 'a non-blank string',
+  release: 'a non-blank string',
   tracesSampleRate: 'a number from 0 to 1',
   profilesSampleRate: 'a number from 0 to 1',
   sampleRate: 'a number from 0 to 1',
   debug: 'true or false',
   enabled: 'true or false',
-  serverName: 'a non-empty string',
+  serverName: 'a non-blank string',
   maxBreadcrumbs: 'a whole number from 0 to 100',
   spotlight: 'true, false or a URL',
   enableLogs: 'true or false',
   shutdownTimeoutMs: 'a whole number of milliseconds from 0 to 60000',
   strict: 'true or false',
+  offlineDir: 'a directory path (empty for off)',
+  offlineMaxEvents: 'a whole number from 1 to 100000',
+  offlineMaxAgeHours: 'a number of hours above 0, up to 720',
+  offlineMaxMegabytes: 'a number of megabytes above 0, up to 10240',
 };
+
+/** Blank ('' or only whitespace) is as good as unset for a name, and would be sent as is. */
+const NOT_BLANK = /\S/;
+/** Empty is "off" for a path (as in .env.example); only whitespace is a mistake. */
+const EMPTY_OR_NOT_BLANK = /^$|\S/;
 
 /** The schema both env values (strings, coerced first) and `forRoot` options are checked against. */
 export class SentryConfigSchema {
   @IsOptional() @IsString() @IsSentryDsn() dsn?: string;
-  @IsOptional() @IsString() @IsNotEmpty() environment?: string;
-  @IsOptional() @IsString() @IsNotEmpty() release?: string;
+  @IsOptional() @IsString() @Matches(NOT_BLANK) environment?: string;
+  @IsOptional() @IsString() @Matches(NOT_BLANK) release?: string;
   @IsOptional() @Transform(toNumber) @IsNumber() @Min(0) @Max(1) tracesSampleRate?: number;
   @IsOptional() @Transform(toNumber) @IsNumber() @Min(0) @Max(1) profilesSampleRate?: number;
   @IsOptional() @Transform(toNumber) @IsNumber() @Min(0) @Max(1) sampleRate?: number;
   @IsOptional() @Transform(toBoolean) @IsBoolean() debug?: boolean;
   @IsOptional() @Transform(toBoolean) @IsBoolean() enabled?: boolean;
-  @IsOptional() @IsString() @IsNotEmpty() serverName?: string;
+  @IsOptional() @IsString() @Matches(NOT_BLANK) serverName?: string;
   @IsOptional() @Transform(toNumber) @IsInt() @Min(0) @Max(100) maxBreadcrumbs?: number;
   @IsOptional() @Transform(toBoolean) @IsSpotlightSetting() spotlight?: boolean | string;
   @IsOptional() @Transform(toBoolean) @IsBoolean() enableLogs?: boolean;
   @IsOptional() @Transform(toNumber) @IsInt() @Min(0) @Max(60_000) shutdownTimeoutMs?: number;
   @IsOptional() @Transform(toBoolean) @IsBoolean() strict?: boolean;
+  @IsOptional() @IsString() @Matches(EMPTY_OR_NOT_BLANK) offlineDir?: string;
+  @IsOptional() @Transform(toNumber) @IsInt() @Min(1) @Max(100_000) offlineMaxEvents?: number;
+  @IsOptional() @Transform(toNumber) @IsNumber() @IsPositive() @Max(720) offlineMaxAgeHours?: number;
+  @IsOptional() @Transform(toNumber) @IsNumber() @IsPositive() @Max(10_240) offlineMaxMegabytes?: number;
 }

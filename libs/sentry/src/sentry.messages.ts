@@ -7,8 +7,8 @@ export const SENTRY_MESSAGES = {
   initialised: (mode: string, environment: string, release: string | undefined) =>
     `Sentry error tracking enabled (${mode}; environment "${environment}", release "${release ?? 'none'}")`,
   lateInit:
-    'Sentry was initialised late, by SentryModule: errors are captured, requests isolated and transactions named by route, ' +
-    'but the automatic spans for Nest, outgoing HTTP and database queries need the SDK loaded first. ' +
+    'Sentry was initialised late, by SentryModule: it traces without OpenTelemetry (a transaction per request, named by route, ' +
+    'and a span per outgoing HTTP call); the automatic spans for Nest and database queries need the SDK loaded first. ' +
     'Preload it: node --require <dist>/libs/sentry/instrument.js (README: "Preload or late init")',
   foreignClient:
     'Reusing a Sentry client that this module did not initialise: its scrubbing rules are added as an event processor ' +
@@ -21,6 +21,8 @@ export const SENTRY_MESSAGES = {
     `Sentry could not deliver every pending event within ${timeoutMs} ms at shutdown; the rest are dropped`,
   serviceFailed: (method: string, reason: string) =>
     `SentryService.${method} failed: ${reason} - ignored, the app carries on`,
+  scrubberFailed: (item: string, dropped: boolean) =>
+    `Sentry could not scrub a ${item} normally: ${dropped ? 'it was dropped' : 'its app data (request body, extra, contexts, attributes) was dropped'} - nothing unscrubbed is sent, the app carries on (said once per kind; the SDK counts drops in its client reports)`,
   userHookFailed: (hook: string, reason: string) =>
     `Your Sentry ${hook} hook threw: ${reason} - the item is dropped, the app carries on (said once per hook)`,
 } as const;

@@ -48,6 +48,18 @@ export interface SentryModuleOptions {
   shutdownTimeoutMs?: number;
   /** Throw at boot on invalid configuration instead of logging and carrying on. @default false */
   strict?: boolean;
+  /**
+   * Opt-in durable queue: envelopes that cannot be sent are kept as files in this directory
+   * and sent when the ingest is back, also by the next process (docs/offline-queue.md).
+   * One directory per process. @default unset (off)
+   */
+  offlineDir?: string;
+  /** Envelopes kept in `offlineDir`; more are refused and counted. @default 1000 */
+  offlineMaxEvents?: number;
+  /** Queued envelopes older than this are dropped and counted. @default 24 */
+  offlineMaxAgeHours?: number;
+  /** Total size of `offlineDir`'s queue; more is refused and counted. @default 50 */
+  offlineMaxMegabytes?: number;
 
   /** Register the global exception filter (APP_FILTER). @default true */
   registerExceptionFilter?: boolean;

@@ -5,6 +5,7 @@ import { SENTRY_LOGGER_CONTEXT, SENTRY_SDK } from './sentry.internal-constants';
 import { SENTRY_MESSAGES } from './sentry.messages';
 import { isSdkEnabled, type SentrySdkHandle } from './sdk/sentry-sdk-handle';
 import { asTagValue } from './scope/principal-shape.util';
+import { readableExtra } from './scrubbing/readable-extra.util';
 import { clearUserContextOn, markUserContextExplicit, setTenantOn, setUserOn, userContextScope } from './scope/user-context.util';
 
 /**
@@ -50,12 +51,12 @@ export class SentryService {
 
   /** @returns the event id, or undefined when disabled. */
   captureMessage(message: string, level: SeverityLevel = 'info', extra?: Record<string, unknown>): string | undefined {
-    return this.safely('captureMessage', () => Sentry.captureMessage(message, { level, extra }));
+    return this.safely('captureMessage', () => Sentry.captureMessage(message, { level, extra: readableExtra(extra) }));
   }
 
   /** @returns the event id, or undefined when disabled. The global filter will not send it again. */
   captureException(exception: unknown, extra?: Record<string, unknown>): string | undefined {
-    return this.safely('captureException', () => Sentry.captureException(exception, { extra }));
+    return this.safely('captureException', () => Sentry.captureException(exception, { extra: readableExtra(extra) }));
   }
 
   addBreadcrumb(message: string, category = 'app', level: SeverityLevel = 'info', data?: Record<string, unknown>): void {

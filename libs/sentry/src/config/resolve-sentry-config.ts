@@ -50,14 +50,18 @@ export function resolveSentryConfig(input: SentryModuleOptions, fallbackEnv: Env
   }
   const checked = plainToInstance(SentryConfigSchema, picked) as Record<string, unknown>;
   const problems: string[] = [];
+  // Rejected keys are dropped from the raw input too: a key without a default (serverName,
+  // release, offlineDir) would otherwise keep its bad value through the `...input` below.
+  const rest: Record<string | symbol, unknown> = { ...input };
   for (const error of validateSync(checked)) {
     const key = error.property as SentryConfigKey;
     const label = fromEnv ? SENTRY_ENV_VARIABLES[key] : `SentryModule option ${key}`;
     problems.push(SENTRY_MESSAGES.invalidValue(label, picked[key], SENTRY_CONFIG_RULES[key], fallbackFor(key, env)));
     delete checked[key];
+    delete rest[key];
   }
   const options = {
-    ...input,
+    ...rest,
     ...SENTRY_DEFAULTS,
     ...definedOnly(checked),
   } as ResolvedSentryOptions;
@@ -76,6 +80,7 @@ function fallbackFor(key: SentryConfigKey, env: EnvReader): string {
   if (key === 'dsn') return 'error tracking disabled';
   if (key === 'release') return `using ${JSON.stringify(releaseFallback(env) ?? 'no release')} instead`;
   if (key === 'serverName') return 'using the host name instead';
+  if (key === 'offlineDir') return 'offline queue off';
   return `using ${JSON.stringify(SENTRY_DEFAULTS[key as keyof typeof SENTRY_DEFAULTS])} instead`;
 }
 

@@ -1,5 +1,12 @@
 import { isCardNumberValue } from './number-patterns';
-import { BINARY_MARK, CIRCULAR_MARK, MAX_DEPTH } from './scrubbing.constants';
+import {
+  BINARY_MARK,
+  CIRCULAR_MARK,
+  MAX_BREADTH,
+  MAX_DEPTH,
+  MAX_PROPERTIES_MARK,
+  MAX_WALKED_VALUES,
+} from './scrubbing.constants';
 import { KeyMatcher } from './sensitive-keys';
 import { StringScrubber } from './sensitive-values';
 
@@ -16,7 +23,21 @@ export type DeepScrubber = (value: unknown) => unknown;
 /** Marks an object whose copy is still being built: meeting it again means a cycle. */
 const IN_PROGRESS = Symbol('in-progress');
 
-type Seen = Map<object, unknown>;
+/** The state of one walk: copies made so far (cycles, shared objects) and the values left to visit. */
+interface Walk {
+  readonly seen: Map<object, unknown>;
+  budget: number;
+}
+
+/** The first {@link MAX_BREADTH} items of an iterable, and whether there were more. */
+function firstItems<T>(items: Iterable<T>): { kept: T[]; cut: boolean } {
+  const kept: T[] = [];
+  for (const item of items) {
+    if (kept.length === MAX_BREADTH) return { kept, cut: true };
+    kept.push(item);
+  }
+  return { kept, cut: false };
+}
 
 /**
  * The value kept under a sensitive key. Nothing to hide in null, undefined, '' or a boolean,
@@ -43,7 +64,9 @@ function hasToJson(value: object): value is WithToJson {
 function serializableForm(value: object): unknown {
   if (hasToJson(value)) return value.toJSON();
   if (value instanceof Map) {
-    return Object.fromEntries(Array.from(value, ([key, item]) => [String(key), item]));
+    const { kept, cut } = firstItems(value);
+    const entries = kept.map(([key, item]): [string, unknown] => [String(key), item]);
+    return Object.fromEntries(cut ? [...entries, ['...', MAX_PROPERTIES_MARK]] : entries);
   }
   if (value instanceof Error) {
     return Object.assign({ name: value.name, message: value.message, stack: value.stack }, value);
@@ -65,53 +88,65 @@ export function setOwn(target: Record<string, unknown>, key: string, value: unkn
  * arrays included); other strings go through the value patterns. Objects are copied, because
  * `extra`, contexts and breadcrumb data may be the app's own objects. Cycles become
  * `[Circular ~]`; a shared (non-cyclic) object is scrubbed once and its copy reused, so a DAG
- * costs linear time. Objects deeper than {@link MAX_DEPTH} become the replacement text.
+ * costs linear time. Objects deeper than {@link MAX_DEPTH} become the replacement text; containers
+ * keep {@link MAX_BREADTH} items, and a walk stops reading after {@link MAX_WALKED_VALUES} values.
  */
 export function createDeepScrubber(rules: WalkRules): DeepScrubber {
   const { replacement, isSensitiveKey, scrubString } = rules;
 
-  function copyArray(items: ArrayLike<unknown>, depth: number, seen: Seen): unknown[] {
-    const copy = new Array<unknown>(items.length);
-    for (let index = 0; index < items.length; index++) copy[index] = visit(items[index], depth + 1, seen);
+  function copyArray(items: ArrayLike<unknown>, depth: number, walk: Walk): unknown[] {
+    // Never more than MAX_BREADTH steps, whatever `length` claims (a sparse 2**32-1 array).
+    const kept = Math.min(items.length, MAX_BREADTH);
+    const copy = new Array<unknown>(kept);
+    for (let index = 0; index < kept; index++) copy[index] = visit(items[index], depth + 1, walk);
+    if (items.length > MAX_BREADTH) copy.push(MAX_PROPERTIES_MARK);
     return copy;
   }
 
-  function copyEntries(source: Record<string, unknown>, depth: number, seen: Seen): Record<string, unknown> {
+  function copyEntries(source: Record<string, unknown>, depth: number, walk: Walk): Record<string, unknown> {
     const copy: Record<string, unknown> = {};
-    for (const key of Object.keys(source)) {
+    const keys = Object.keys(source);
+    const kept = Math.min(keys.length, MAX_BREADTH);
+    for (let index = 0; index < kept; index++) {
+      const key = keys[index];
       const item = source[key];
-      setOwn(copy, key, isSensitiveKey(key) ? maskSensitiveValue(item, replacement) : visit(item, depth + 1, seen));
+      setOwn(copy, key, isSensitiveKey(key) ? maskSensitiveValue(item, replacement) : visit(item, depth + 1, walk));
     }
+    if (keys.length > MAX_BREADTH) setOwn(copy, keys[MAX_BREADTH], MAX_PROPERTIES_MARK);
     return copy;
   }
 
   /** Plain objects and arrays (nearly everything in an event) take the first two branches. */
-  function copyOf(value: object, depth: number, seen: Seen): unknown {
-    if (Array.isArray(value)) return copyArray(value, depth, seen);
+  function copyOf(value: object, depth: number, walk: Walk): unknown {
+    if (Array.isArray(value)) return copyArray(value, depth, walk);
     const prototype: unknown = Object.getPrototypeOf(value);
     if ((prototype === Object.prototype || prototype === null) && !hasToJson(value)) {
-      return copyEntries(value as Record<string, unknown>, depth, seen);
+      return copyEntries(value as Record<string, unknown>, depth, walk);
     }
     if (value instanceof Date) return value;
     if (ArrayBuffer.isView(value) || value instanceof ArrayBuffer) return BINARY_MARK;
-    if (value instanceof Set) return copyArray(Array.from(value), depth, seen);
+    if (value instanceof Set) {
+      const { kept, cut } = firstItems(value);
+      return copyArray(cut ? [...kept, MAX_PROPERTIES_MARK] : kept, depth, walk);
+    }
     const form = serializableForm(value);
     // One level deeper, so that a toJSON() returning new objects forever still ends.
-    if (form !== value) return visit(form, depth + 1, seen);
-    return copyEntries(value as Record<string, unknown>, depth, seen);
+    if (form !== value) return visit(form, depth + 1, walk);
+    return copyEntries(value as Record<string, unknown>, depth, walk);
   }
 
-  function visitObject(value: object, depth: number, seen: Seen): unknown {
+  function visitObject(value: object, depth: number, walk: Walk): unknown {
     if (depth >= MAX_DEPTH) return replacement;
-    const previous = seen.get(value);
+    const previous = walk.seen.get(value);
     if (previous !== undefined) return previous === IN_PROGRESS ? CIRCULAR_MARK : previous;
-    seen.set(value, IN_PROGRESS);
-    const copy = copyOf(value, depth, seen);
-    seen.set(value, copy);
+    walk.seen.set(value, IN_PROGRESS);
+    const copy = copyOf(value, depth, walk);
+    walk.seen.set(value, copy);
     return copy;
   }
 
-  function visit(value: unknown, depth: number, seen: Seen): unknown {
+  function visit(value: unknown, depth: number, walk: Walk): unknown {
+    if (--walk.budget < 0) return value === null || value === undefined ? value : replacement;
     switch (typeof value) {
       case 'string':
         return scrubString(value);
@@ -119,11 +154,21 @@ export function createDeepScrubber(rules: WalkRules): DeepScrubber {
       case 'bigint':
         return isCardNumberValue(value) ? replacement : value;
       case 'object':
-        return value === null ? null : visitObject(value, depth, seen);
+        return value === null ? null : visitObject(value, depth, walk);
+      case 'symbol':
+        // The SDK serializes a symbol as `[Symbol(description)]`: its description is text too.
+        return scrubSymbol(value);
       default:
         return value;
     }
   }
 
-  return (value) => visit(value, 0, new Map());
+  function scrubSymbol(value: symbol): symbol {
+    const description = value.description;
+    if (description === undefined) return value;
+    const scrubbed = scrubString(description);
+    return scrubbed === description ? value : Symbol(scrubbed);
+  }
+
+  return (value) => visit(value, 0, { seen: new Map(), budget: MAX_WALKED_VALUES });
 }

@@ -6,6 +6,23 @@
 /** Objects nested deeper than this are replaced with the replacement text. */
 export const MAX_DEPTH = 32;
 
+/**
+ * Items kept per array, object, Map or Set; the rest become one {@link MAX_PROPERTIES_MARK}. The
+ * SDK's own `normalizeMaxBreadth` default, so nothing the SDK would send is lost, and a sparse
+ * array of length 2**32-1 or a million-key object costs a thousand steps, not the heap.
+ */
+export const MAX_BREADTH = 1000;
+
+/** Marks where {@link MAX_BREADTH} cut a container, as the SDK's normalize does. */
+export const MAX_PROPERTIES_MARK = '[MaxProperties ~]';
+
+/**
+ * Values visited by one deep walk; past it, every further value becomes the replacement text
+ * (scrubbed, never raw). Bounds the time of a wide *and* deep payload (1000 × 1000 objects) that
+ * the depth and breadth limits alone still let through: about 100 ms of work at worst.
+ */
+export const MAX_WALKED_VALUES = 100_000;
+
 /** Distinct raw keys whose decision is cached; the cache is cleared when full. */
 export const KEY_CACHE_LIMIT = 4096;
 

@@ -2,8 +2,12 @@ import type { NodeOptions } from '@sentry/node-core';
 import type { ResolvedSentryOptions } from '../config/resolve-sentry-config';
 import { unhandledRejectionIntegration } from '../filters/process-errors.integration';
 import { leanContextIntegrations } from './app-context.integration';
+import { durableTransportOption } from './offline/durable-transport';
+import { inAppContextLinesIntegration } from './in-app-context-lines.integration';
+import { modulesOnceIntegration } from './modules-once.integration';
 import { buildPrivacyHooks } from './privacy-hooks';
 import { isProfilingEnabled, isTracingEnabled } from './tracing-enabled.util';
+import { sendTimeoutHttpModule } from './transport-send-timeout';
 
 /** Turns module options into `Sentry.init` options; the module's values win over `sdkOptions`. */
 export function buildSdkOptions(options: ResolvedSentryOptions, integrations: NodeOptions['integrations'] = []): NodeOptions {
@@ -29,11 +33,15 @@ export function buildSdkOptions(options: ResolvedSentryOptions, integrations: No
     integrations: [
       unhandledRejectionIntegration(),
       ...leanContextIntegrations(),
+      modulesOnceIntegration(),
+      inAppContextLinesIntegration(),
       ...(Array.isArray(options.sdkOptions?.integrations) ? options.sdkOptions.integrations : []),
       ...(integrations as []),
     ],
     // One TCP connection per envelope (the SDK's default) costs more than the event itself.
-    transportOptions: { keepAlive: true, ...options.sdkOptions?.transportOptions },
+    // A hanging ingest must not hold the transport's sockets forever (see transport-send-timeout.ts).
+    transportOptions: { keepAlive: true, httpModule: sendTimeoutHttpModule(), ...options.sdkOptions?.transportOptions },
+    ...durableTransportOption(options),
     ...buildPrivacyHooks(options),
   };
 }

@@ -1,7 +1,7 @@
 import { Logger } from '@nestjs/common';
 import type { NodeOptions } from '@sentry/node-core';
 import type { ResolvedSentryOptions } from '../config/resolve-sentry-config';
-import { createScrubber } from '../scrubbing';
+import { createScrubber, type Scrubber } from '../scrubbing';
 import { SENTRY_LOGGER_CONTEXT } from '../sentry.internal-constants';
 import { SENTRY_MESSAGES } from '../sentry.messages';
 
@@ -21,7 +21,7 @@ type UserHooks = Pick<
  * throw into the app's own `addBreadcrumb` or `logger` call.
  */
 export function buildPrivacyHooks(options: ResolvedSentryOptions): Partial<NodeOptions> {
-  const scrubber = createScrubber(options.scrubbing);
+  const scrubber = createNoisyScrubber(createScrubber(options.scrubbing));
   const user: UserHooks = { ...options.sdkOptions, ...pickDefined(options) };
   const guard = createHookGuard();
   return {
@@ -51,6 +51,37 @@ export function buildPrivacyHooks(options: ResolvedSentryOptions): Partial<NodeO
     beforeSendMetric: (metric) => {
       const clean = scrubber.scrubMetric(metric);
       return clean && user.beforeSendMetric ? guard('beforeSendMetric', null, () => user.beforeSendMetric!(clean)) : clean;
+    },
+  };
+}
+
+/**
+ * The scrubber, saying (once per kind of item) when it had to take its fail-safe path: a payload
+ * it could not read (a hostile Proxy, a throwing getter) costs data, and that must not be silent.
+ */
+function createNoisyScrubber(scrubber: Scrubber): Scrubber {
+  const said = new Set<string>();
+  const logger = new Logger(SENTRY_LOGGER_CONTEXT);
+  const noting =
+    <A extends unknown[], R>(item: string, scrub: (...args: A) => R) =>
+    (...args: A): R => {
+      const before = scrubber.failures;
+      const result = scrub(...args);
+      if (scrubber.failures !== before && !said.has(item)) {
+        said.add(item);
+        logger.warn(SENTRY_MESSAGES.scrubberFailed(item, result === null));
+      }
+      return result;
+    };
+  return {
+    scrubEvent: noting('event', scrubber.scrubEvent),
+    scrubTransaction: noting('transaction', scrubber.scrubTransaction),
+    scrubBreadcrumb: noting('breadcrumb', scrubber.scrubBreadcrumb),
+    scrubSpan: noting('span', scrubber.scrubSpan),
+    scrubLog: noting('log', scrubber.scrubLog),
+    scrubMetric: noting('metric', scrubber.scrubMetric),
+    get failures() {
+      return scrubber.failures;
     },
   };
 }

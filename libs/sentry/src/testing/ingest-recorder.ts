@@ -16,6 +16,7 @@ export class IngestRecorder {
   private readonly emitter = new EventEmitter().setMaxListeners(0);
   private received: ReceivedEnvelope[] = [];
   private requests = 0;
+  private arrivals: number[] = [];
   private rejects = 0;
   private stopped = false;
 
@@ -37,6 +38,11 @@ export class IngestRecorder {
   /** HTTP requests seen, including rejected, hung and reset ones. */
   get requestCount(): number {
     return this.requests;
+  }
+
+  /** Arrival time (`Date.now()`) of every HTTP request, so tests can prove nothing came during a back-off. */
+  get requestTimes(): readonly number[] {
+    return [...this.arrivals];
   }
 
   /** Requests answered without recording (faults, bad routes, malformed bodies, resets, hangs). */
@@ -75,6 +81,7 @@ export class IngestRecorder {
   clear(): void {
     this.received = [];
     this.requests = 0;
+    this.arrivals = [];
     this.rejects = 0;
   }
 
@@ -115,6 +122,7 @@ export class IngestRecorder {
 
   protected noteRequest(): void {
     this.requests += 1;
+    this.arrivals.push(Date.now());
     this.emitter.emit(CHANGED);
   }
 

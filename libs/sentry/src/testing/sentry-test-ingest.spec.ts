@@ -160,10 +160,21 @@ describe('SentryTestIngest', () => {
       expect(ingest.envelopes).toHaveLength(0);
     });
 
+    it('logs the arrival time of every request, rejected ones included', async () => {
+      const before = Date.now();
+      await post(ingest.envelopeUrl, serializeEnvelope(eventEnvelope({ message: 'one' })));
+      await post(`${ingest.url}/nope`, '{}');
+      const times = ingest.requestTimes;
+      expect(times).toHaveLength(2);
+      expect(times[0]).toBeGreaterThanOrEqual(before);
+      expect(times[1]).toBeGreaterThanOrEqual(times[0]);
+      expect(times[1]).toBeLessThanOrEqual(Date.now());
+    });
+
     it('clear() forgets envelopes and counters', async () => {
       await post(ingest.envelopeUrl, serializeEnvelope(eventEnvelope({ message: 'old' })));
       ingest.clear();
-      expect([ingest.envelopes.length, ingest.events.length, ingest.requestCount, ingest.rawText()]).toEqual([0, 0, 0, '']);
+      expect([ingest.envelopes.length, ingest.events.length, ingest.requestCount, ingest.rawText(), ingest.requestTimes.length]).toEqual([0, 0, 0, '', 0]);
       await post(ingest.envelopeUrl, serializeEnvelope(eventEnvelope({ message: 'new' })));
       expect(ingest.events.map((e) => e.message)).toEqual(['new']);
     });
