@@ -14,12 +14,12 @@ import { routeTransactionName, type RoutedRequest } from './route-pattern.util';
  * late init the transaction would otherwise keep the raw URL.
  */
 export function nameTransactionByRoute(context: ExecutionContext): void {
-  if (context.getType() !== 'http') return;
+  // An unsampled request has no span: its errors are named by the exception filter.
+  const span = getActiveSpan();
+  if (!span || context.getType() !== 'http') return;
   const name = routeTransactionName(context.switchToHttp().getRequest<RoutedRequest | undefined>());
   if (!name) return;
   getIsolationScope().setTransactionName(name);
-  const span = getActiveSpan();
-  if (!span) return;
   const root = getRootSpan(span);
   updateSpanName(root, name);
   root.setAttribute(SEMANTIC_ATTRIBUTE_SENTRY_SOURCE, 'route');

@@ -1,7 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import * as diagnosticsChannel from 'node:diagnostics_channel';
-
-type RunInContext = ReturnType<typeof AsyncLocalStorage.snapshot>;
+import type { RunInContext } from './sentry-async-context';
 
 const callerContexts = new WeakMap<object, RunInContext>();
 let installed = false;
@@ -17,7 +16,8 @@ export function runFetchResponsesInCallerContext(): void {
   if (installed) return;
   installed = true;
   diagnosticsChannel.subscribe('undici:request:create', (message) => {
-    callerContexts.set((message as { request: object }).request, AsyncLocalStorage.snapshot());
+    // The whole async context, not only the SDK's store: undici's own state rides in it too.
+    callerContexts.set((message as { request: object }).request, AsyncLocalStorage.snapshot() as RunInContext);
   });
   for (const name of ['undici:request:headers', 'undici:request:trailers', 'undici:request:error']) {
     const channel = diagnosticsChannel.channel(name);

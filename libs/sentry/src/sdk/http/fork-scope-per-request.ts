@@ -1,7 +1,8 @@
 import { errorMonitor } from 'node:events';
-import type { IncomingMessage, Server } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { continueTrace, getClient, getHttpServerSubscriptions, HTTP_ON_SERVER_REQUEST, withIsolationScope, type Scope } from '@sentry/core';
 import { SDK_FORKED_REQUEST_MARK } from '../../scope/scope.constants';
+import { sampledByRate, samplerDecides, traceRequest } from './trace-request';
 
 type MarkedRequest = IncomingMessage & { [SDK_FORKED_REQUEST_MARK]?: boolean };
 type Emit = (this: Server, event: string | symbol, ...args: unknown[]) => boolean;
@@ -24,11 +25,13 @@ export function requestOfScope(scope: Scope): IncomingMessage | undefined {
 
 /**
  * Runs each incoming request in its own isolation scope, as the SDK's Http
- * integration does. When tracing, and for a request with a body, that is the SDK's
- * own code: it starts the transaction, and watches the body as it streams in to
- * have it in an event. An untraced request without a body skips the work done whether or not it ever reports anything (copying headers
- * and URL, patching the stream, three extra trace ids): its request data is read
- * when an event is built (see `requestOfScope`).
+ * integration does. A request with a body, one that continues a trace while
+ * tracing, or any request under a `tracesSampler`, goes through the SDK's own code
+ * (it watches the body stream in, and decides sampling). Any other request skips
+ * the work done whether or not it ever reports anything (copying headers and URL,
+ * patching the stream, three extra trace ids): its request data is read
+ * when an event is built (see `requestOfScope`), and when tracing, the sampling
+ * draw is made first: only a sampled request pays for its transaction.
  * Called on `http.server.request.start`, which Node publishes just before
  * `server.emit('request')`, so the first request is covered too.
  */
@@ -42,14 +45,16 @@ export function forkScopePerRequest(server: Server, spans: boolean): void {
     if (event !== 'request' || !request || request[SDK_FORKED_REQUEST_MARK] || !getClient()) {
       return original.call(this, event, ...args);
     }
-    if (spans || hasBody(request)) return withSdkWork.call(this, event, ...args);
+    const sentryTrace = firstHeader(request, 'sentry-trace');
+    // A continued trace or a sampler function: the SDK decides; a body: the SDK must watch it stream in.
+    if (hasBody(request) || (spans && (sentryTrace || samplerDecides()))) return withSdkWork.call(this, event, ...args);
     request[SDK_FORKED_REQUEST_MARK] = true;
+    const handle = () => original.call(this, event, ...args);
     // The one-argument form forks both scopes and starts a fresh trace.
     return withIsolationScope((isolationScope) => {
       requestByScope.set(isolationScope, request);
-      const sentryTrace = firstHeader(request, 'sentry-trace');
-      if (!sentryTrace) return original.call(this, event, ...args);
-      return continueTrace({ sentryTrace, baggage: firstHeader(request, 'baggage') }, () => original.call(this, event, ...args));
+      if (spans) return sampledByRate() ? traceRequest(request, args[1] as ServerResponse, handle) : handle();
+      return sentryTrace ? continueTrace({ sentryTrace, baggage: firstHeader(request, 'baggage') }, handle) : handle();
     });
   };
   ourEmitByServer.set(server, emit);

@@ -28,7 +28,6 @@ export const leanHttpIntegration = defineIntegration(({ spans }: LeanHttpOptions
     runFetchResponsesInCallerContext();
   },
   preprocessEvent(event) {
-    if (event.type === 'transaction') return;
     const request = requestOfScope(getIsolationScope());
     if (!request) return;
     const metadata = (event.sdkProcessingMetadata ??= {});

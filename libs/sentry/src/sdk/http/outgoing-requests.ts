@@ -1,10 +1,8 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
 import * as diagnosticsChannel from 'node:diagnostics_channel';
 import { errorMonitor, type EventEmitter } from 'node:events';
 import { Agent, type ClientRequest, type IncomingMessage } from 'node:http';
 import { getHttpClientSubscriptions, HTTP_ON_CLIENT_REQUEST } from '@sentry/core';
-
-type RunInContext = ReturnType<typeof AsyncLocalStorage.snapshot>;
+import { captureSentryContext, type RunInContext } from './sentry-async-context';
 
 /** Node 22.12+ / 23.2+ publish `http.client.request.created`, in the caller's context, before the headers go out. */
 const NODE_PUBLISHES_CREATED = (() => {
@@ -31,7 +29,7 @@ export function subscribeOutgoingRequests(spans: boolean): void {
   if (!NODE_PUBLISHES_CREATED) rememberCallerContexts();
   diagnosticsChannel.subscribe(NODE_PUBLISHES_CREATED ? HTTP_ON_CLIENT_REQUEST : 'http.client.request.start', (message, name) => {
     const request = (message as { request: ClientRequest }).request;
-    const runInCaller = callerContexts.get(request) ?? AsyncLocalStorage.snapshot();
+    const runInCaller = callerContexts.get(request) ?? captureSentryContext();
     // Each pass prepends its 'response' listener: the last one subscribed runs first.
     runInCaller(() => {
       spanPass?.(message, name);
@@ -56,7 +54,7 @@ function rememberCallerContexts(): void {
   const prototype = Agent.prototype as unknown as { addRequest: (this: Agent, request: ClientRequest, ...rest: unknown[]) => void };
   const addRequest = prototype.addRequest;
   prototype.addRequest = function (this: Agent, request: ClientRequest, ...rest: unknown[]) {
-    callerContexts.set(request, AsyncLocalStorage.snapshot());
+    callerContexts.set(request, captureSentryContext());
     return addRequest.call(this, request, ...rest);
   };
 }
