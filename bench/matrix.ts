@@ -4,7 +4,7 @@ import type { BenchConfig } from './config';
 import { CpuMeter } from './cpu-meter';
 import type { IngestTally } from './ingest-tally';
 import { runLoad } from './load';
-import { expectsEvents } from './modes';
+import { expectsEvents, measuredOn } from './modes';
 import { ROUTES, type RouteName } from './routes';
 import type { CellRun } from './summary';
 
@@ -25,6 +25,7 @@ export async function runMatrix(config: BenchConfig, buildRoot: string, ingest: 
     for (let round = 1; round <= config.rounds; round++) {
       for (const route of config.routes) {
         for (const mode of config.modes) {
+          if (!measuredOn(mode, route)) continue;
           const first = !warmed.has(`${mode}/${route}`);
           warmed.add(`${mode}/${route}`);
           const run = await measureCell(apps.get(mode)!, route, round, first ? config.warmupSec : config.rewarmSec, config, ingest);

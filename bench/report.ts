@@ -227,6 +227,9 @@ function methodSection(): string[] {
     '- autocannon runs in the harness process; the loopback ingest too, so every captured error is really sent over HTTP. ' +
       'On a 2-core machine load generator, ingest and app share the CPU: absolute req/s are lower than on a server, the ratios are what count.',
     '- `/throw/:id` gets a fresh id per request, so the SDK\'s dedupe never merges two failures; `/storm` throws a new `Error(\'bench storm\')` every time.',
+    '- `sdk-floor` (throwing route only) is Sentry\'s light Node client with no integrations and a filter calling `captureException`: ' +
+      'no scrubbing, request data, scope isolation, context lines or storm guard. It is the least any module built on Sentry\'s event ' +
+      'pipeline and transport can cost per event, so a target above its ratio cannot be met without replacing them.',
     '',
   ];
 }

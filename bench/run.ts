@@ -4,13 +4,14 @@
  * `npm run bench -- --help` lists the knobs.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { compileBenchApp } from './compile';
 import { KNOBS, readConfig, type BenchConfig } from './config';
 import { IngestTally } from './ingest-tally';
 import { describeMachine, loadAverage } from './machine';
 import { runMatrix } from './matrix';
 import { runMemorySoak } from './memory-soak';
+import { measuredOn } from './modes';
 import { runProfiles, writeProfileReport } from './profile';
 import { renderReport, renderTables, soakVerdict } from './report';
 import { runScrubberIfPresent } from './scrubber';
@@ -63,6 +64,7 @@ async function main(): Promise<void> {
       scrubber,
     };
     const outFile = config.outFile ?? (config.quick ? join(CACHE_DIR, 'results.quick.md') : join(__dirname, 'results.md'));
+    mkdirSync(dirname(outFile), { recursive: true }); // the cache folder is gone after a fresh npm ci
     writeFileSync(outFile, renderReport(input));
     log('\n' + renderTables(input));
     if (soak) log(`\nmemory soak (${soak.seconds} s, ingest down): ${soakVerdict(soak)}`);
@@ -110,7 +112,7 @@ function othersCpu(runs: CellRun[]): { median: number; max: number } | undefined
 
 /** Load time, plus about a second per cell for drains and samples and a little for start-up. */
 function estimateMinutes(config: BenchConfig): string {
-  const cells = config.modes.length * config.routes.length;
+  const cells = config.routes.reduce((n, route) => n + config.modes.filter((mode) => measuredOn(mode, route)).length, 0);
   const load = cells * (config.warmupSec + config.durationSec) + cells * (config.rounds - 1) * (config.rewarmSec + config.durationSec);
   const seconds = load + cells * config.rounds + 15 + config.soakSec;
   return (seconds / 60).toFixed(1);

@@ -1,4 +1,5 @@
 import type { BenchMode } from './app/bench-modes';
+import { measuredOn } from './modes';
 import type { LoadResult } from './load';
 import type { RouteName } from './routes';
 import { median } from './stats';
@@ -44,7 +45,7 @@ export interface CellSummary {
 
 export function summarize(runs: CellRun[], modes: BenchMode[], routes: RouteName[]): CellSummary[] {
   return routes.flatMap((route) =>
-    modes.map((mode) => {
+    modes.filter((mode) => measuredOn(mode, route)).map((mode) => {
       const own = runs.filter((run) => run.mode === mode && run.route === route);
       const delivered = own.every((run) => run.delivered === undefined) ? undefined : sum(own.map((run) => run.delivered ?? 0));
       return {

@@ -7,6 +7,7 @@ export const BENCH_MODES = [
   'ours-errors',
   'ours-tracing-0.1',
   'ours-tracing-1.0',
+  'sdk-floor',
 ] as const;
 
 export type BenchMode = (typeof BENCH_MODES)[number];

@@ -36,6 +36,11 @@ export function wiringFor(mode: BenchMode, dsn: string): ModeWiring {
         imports: [ours().forRoot({ dsn, tracesSampleRate: mode === 'ours-tracing-0.1' ? 0.1 : 1, profilesSampleRate: 0 })],
         providers: [],
       };
+    case 'sdk-floor': {
+      const floor = require('./sdk-floor.filter') as typeof import('./sdk-floor.filter');
+      floor.initSdkFloor(dsn);
+      return { imports: [], providers: [{ provide: APP_FILTER, useClass: floor.SdkFloorFilter }] };
+    }
   }
 }
 
