@@ -2,6 +2,7 @@ import * as diagnosticsChannel from 'node:diagnostics_channel';
 import { errorMonitor, type EventEmitter } from 'node:events';
 import { Agent, type ClientRequest, type IncomingMessage } from 'node:http';
 import { getHttpClientSubscriptions, HTTP_ON_CLIENT_REQUEST } from '@sentry/core';
+import { processWideHook } from './process-wide-hook';
 import { captureSentryContext, type RunInContext } from './sentry-async-context';
 
 /** Node 22.12+ / 23.2+ publish `http.client.request.created`, in the caller's context, before the headers go out. */
@@ -27,7 +28,8 @@ export function subscribeOutgoingRequests(spans: boolean): void {
   const spanPass = spans ? subscription({ breadcrumbs: false, propagateTrace: propagate, spans: true }) : undefined;
   const breadcrumbPass = subscription({ breadcrumbs: true, propagateTrace: propagate && !spans, spans: false });
   if (!NODE_PUBLISHES_CREATED) rememberCallerContexts();
-  diagnosticsChannel.subscribe(NODE_PUBLISHES_CREATED ? HTTP_ON_CLIENT_REQUEST : 'http.client.request.start', (message, name) => {
+  const channel = NODE_PUBLISHES_CREATED ? HTTP_ON_CLIENT_REQUEST : 'http.client.request.start';
+  const onRequest = (message: unknown, name: string | symbol): void => {
     const request = (message as { request: ClientRequest }).request;
     const runInCaller = callerContexts.get(request) ?? captureSentryContext();
     // Each pass prepends its 'response' listener: the last one subscribed runs first.
@@ -37,7 +39,8 @@ export function subscribeOutgoingRequests(spans: boolean): void {
     });
     emitWith(request, runInCaller);
     request.prependListener('response', (response: IncomingMessage) => emitWith(response, runInCaller));
-  });
+  };
+  processWideHook('http-client-request', onRequest, (call) => diagnosticsChannel.subscribe(channel, call));
 }
 
 function subscription(options: { breadcrumbs: boolean; propagateTrace: boolean; spans: boolean }) {
@@ -51,12 +54,15 @@ function subscription(options: { breadcrumbs: boolean; propagateTrace: boolean; 
  * `http.request()`, so the caller's context is taken there.
  */
 function rememberCallerContexts(): void {
-  const prototype = Agent.prototype as unknown as { addRequest: (this: Agent, request: ClientRequest, ...rest: unknown[]) => void };
-  const addRequest = prototype.addRequest;
-  prototype.addRequest = function (this: Agent, request: ClientRequest, ...rest: unknown[]) {
-    callerContexts.set(request, captureSentryContext());
-    return addRequest.call(this, request, ...rest);
-  };
+  const remember = (request: ClientRequest): void => void callerContexts.set(request, captureSentryContext());
+  processWideHook('http-agent-add-request', remember, (call) => {
+    const prototype = Agent.prototype as unknown as { addRequest: (this: Agent, request: ClientRequest, ...rest: unknown[]) => void };
+    const addRequest = prototype.addRequest;
+    prototype.addRequest = function (this: Agent, request: ClientRequest, ...rest: unknown[]) {
+      call(request);
+      return addRequest.call(this, request, ...rest);
+    };
+  });
 }
 
 function emitWith(emitter: EventEmitter, run: RunInContext): void {

@@ -1,0 +1,26 @@
+/** Marks the function a process-wide hook installed, so test clean-up can tell it from stale subscribers. */
+const PROCESS_WIDE_HOOK = Symbol.for('@app/sentry:process-wide-hook');
+
+/**
+ * Installs a process-wide hook (a diagnostics-channel subscriber, a patched prototype)
+ * once per process, and makes it call the handler of the copy of this module that
+ * installed last. Node keeps such hooks per process, but a module can be loaded more
+ * than once in one (jest loads it once per test file): without this, every copy would
+ * add its own hook, and an outgoing request would get one breadcrumb and one set of
+ * listeners per copy.
+ */
+export function processWideHook<A extends unknown[], R>(key: string, handler: (...args: A) => R, install: (call: (...args: A) => R) => void): void {
+  const slot = Symbol.for(`@app/sentry:${key}`);
+  const holder = globalThis as unknown as Record<symbol, ((...args: A) => R) | undefined>;
+  const installed = holder[slot] !== undefined;
+  holder[slot] = handler;
+  if (installed) return;
+  const call = (...args: A): R => (holder[slot] as (...args: A) => R)(...args);
+  Object.defineProperty(call, PROCESS_WIDE_HOOK, { value: key });
+  install(call);
+}
+
+/** True for a function `processWideHook` installed (from any copy of this module). */
+export function isProcessWideHook(fn: unknown): boolean {
+  return typeof fn === 'function' && PROCESS_WIDE_HOOK in fn;
+}
