@@ -49,6 +49,23 @@ describe('durable offline queue (SENTRY_OFFLINE_DIR)', () => {
     expect(capturedIds(second.output())).toEqual([]); // the second app captured nothing itself
   }, 120_000);
 
+  it('a burst beyond the transport buffer (64 envelopes) against a slow ingest: the overflow waits on disk, all 300 arrive once', async () => {
+    // 30 sockets at 400 ms each carry 75 envelopes/s; 300 errors in about a second overflow the
+    // SDK's buffer, which without the durable queue drops the excess (queue_overflow).
+    ingest.setFault({ kind: 'slow', delayMs: 400 });
+    const app = await start();
+    await sendErrors(app.url, 300);
+    await waitForOutput(app, (out) => capturedIds(out).length === 300);
+    const captured = capturedIds(app.output());
+    ingest.setFault(undefined);
+    await ingest.waitForEvents(300, () => true, { timeoutMs: 60_000 });
+    await settle(1500);
+    const received = ingest.events.map((event) => event.event_id);
+    expect(received).toHaveLength(300);
+    expect(new Set(received)).toEqual(new Set(captured));
+    expect(queuedEventIds(dir)).toEqual([]);
+  }, 90_000);
+
   it('queues what the ingest answers with 503 and sends it, once, when the ingest recovers', async () => {
     ingest.setFault({ kind: 'status', status: 503 });
     const app = await start();

@@ -18,6 +18,8 @@ const MEGABYTE = 1024 * 1024;
 const SETTLE_POLL_MS = 10;
 /** Kept from a flush's time to write the envelopes still in flight to disk. */
 const KEEP_MARGIN_MS = 200;
+/** The SDK transport's buffer when `bufferSize` is not set (`DEFAULT_TRANSPORT_BUFFER_SIZE` in @sentry/core, not exported). */
+const SDK_TRANSPORT_BUFFER_SIZE = 64;
 
 /**
  * The `transport` option for `Sentry.init`: with `offlineDir` set, Sentry's offline transport
@@ -57,8 +59,13 @@ function makeDurableTransport(inner: MakeTransport, storeOptions: FileOfflineSto
     const sends = new InFlight<Envelope>();
     const counted: MakeTransport = (options) => {
       const transport = inner(options);
-      const send = (envelope: Envelope): PromiseLike<TransportMakeRequestResponse> =>
-        requests.track(envelope, transport.send(envelope).then(failOnServerError));
+      const bufferSize = options.bufferSize ?? SDK_TRANSPORT_BUFFER_SIZE;
+      const send = (envelope: Envelope): PromiseLike<TransportMakeRequestResponse> => {
+        // The SDK's transport drops what its buffer has no room for (queue_overflow) and reports
+        // success; failing instead sends the envelope to disk, to go out when the buffer drains.
+        if (requests.count >= bufferSize) return Promise.reject(new Error(`Sentry transport buffer full (${bufferSize} envelopes in flight)`));
+        return requests.track(envelope, transport.send(envelope).then(failOnServerError));
+      };
       return { send, flush: (timeout) => transport.flush(timeout) };
     };
     const offline = makeOfflineTransport(counted)({ ...transportOptions, createStore: () => store, flushAtStartup: true });
