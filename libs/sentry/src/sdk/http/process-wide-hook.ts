@@ -1,5 +1,14 @@
+import diagnosticsChannel = require('node:diagnostics_channel');
+
 /** Marks the function a process-wide hook installed, so test clean-up can tell it from stale subscribers. */
 const PROCESS_WIDE_HOOK = Symbol.for('@app/sentry:process-wide-hook');
+
+/**
+ * Where the installed hooks' handlers are kept: an object Node creates once per process.
+ * Not `globalThis`: jest gives each test file its own global object, but all of them share
+ * Node's built-in modules, and so the channels and prototypes the hooks are installed on.
+ */
+const PROCESS_HOME = diagnosticsChannel as unknown as Record<symbol, unknown>;
 
 /**
  * Installs a process-wide hook (a diagnostics-channel subscriber, a patched prototype)
@@ -11,11 +20,10 @@ const PROCESS_WIDE_HOOK = Symbol.for('@app/sentry:process-wide-hook');
  */
 export function processWideHook<A extends unknown[], R>(key: string, handler: (...args: A) => R, install: (call: (...args: A) => R) => void): void {
   const slot = Symbol.for(`@app/sentry:${key}`);
-  const holder = globalThis as unknown as Record<symbol, ((...args: A) => R) | undefined>;
-  const installed = holder[slot] !== undefined;
-  holder[slot] = handler;
+  const installed = PROCESS_HOME[slot] !== undefined;
+  Object.defineProperty(PROCESS_HOME, slot, { value: handler, configurable: true, writable: true, enumerable: false });
   if (installed) return;
-  const call = (...args: A): R => (holder[slot] as (...args: A) => R)(...args);
+  const call = (...args: A): R => (PROCESS_HOME[slot] as (...args: A) => R)(...args);
   Object.defineProperty(call, PROCESS_WIDE_HOOK, { value: key });
   install(call);
 }
