@@ -1,4 +1,5 @@
 import { Controller, Get, Param, Post } from '@nestjs/common';
+import { ConfigModule } from '@nestjs/config';
 import { SentryModule, SentryService } from '@app/sentry';
 import { SentryTestIngest } from '@app/sentry/testing';
 import request from 'supertest';
@@ -65,5 +66,57 @@ describe('error-storm guard', () => {
     await Promise.all(Array.from({ length: 30 }, (_, i) => request(testApp.url).get(`/unique/${i}`).expect(500)));
     const events = await ingest.waitForEvents(30, (e) => e.exception?.values?.[0]?.value?.startsWith('unique failure') === true);
     expect(new Set(events.map((e) => e.exception?.values?.[0]?.value)).size).toBe(30);
+  });
+});
+
+describe('error-storm guard from SENTRY_ERROR_STORM_* (forRootAsync() with no arguments)', () => {
+  let ingest: SentryTestIngest;
+  beforeAll(async () => {
+    ingest = await SentryTestIngest.start();
+  });
+  afterAll(() => ingest.close());
+
+  const bootWithEnv = (env: Record<string, string>) =>
+    createTestApp({
+      imports: [ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, load: [() => ({ SENTRY_DSN: ingest.dsn, SENTRY_TRACES_SAMPLE_RATE: '0', ...env })] }), SentryModule.forRootAsync()],
+      controllers: [StormController],
+    });
+  const stormEvents = () => ingest.events.filter((e) => e.exception?.values?.[0]?.value === 'database unreachable (storm)');
+  const storm = (testApp: TestApp, count: number) => Promise.all(Array.from({ length: count }, () => request(testApp.url).get('/storm').expect(500)));
+  const settle = async (testApp: TestApp, marker: string) => {
+    await testApp.app.get(SentryService).flush();
+    testApp.app.get(SentryService).captureMessage(marker);
+    await ingest.waitForEvent((e) => e.message === marker);
+  };
+
+  it('SENTRY_ERROR_STORM_LIMIT=3, SENTRY_ERROR_STORM_WINDOW_SECONDS=2: three sent, the count rides on the first of the next window', async () => {
+    ingest.clear();
+    const testApp = await bootWithEnv({ SENTRY_ERROR_STORM_LIMIT: '3', SENTRY_ERROR_STORM_WINDOW_SECONDS: '2' });
+    try {
+      const started = Date.now();
+      await storm(testApp, 20);
+      expect(Date.now() - started).toBeLessThan(2000); // all 20 fell in one window
+      await settle(testApp, 'env-storm-marker');
+      expect(stormEvents()).toHaveLength(3);
+
+      await new Promise((resolve) => setTimeout(resolve, 2000 - (Date.now() - started) + 500));
+      await storm(testApp, 1);
+      const next = await ingest.waitForEvents(4, (e) => e.exception?.values?.[0]?.value === 'database unreachable (storm)');
+      expect(next[3].extra?.['error_storm.suppressed']).toBe(17);
+    } finally {
+      await testApp.app.close();
+    }
+  }, 20_000);
+
+  it('SENTRY_ERROR_STORM_LIMIT=0 turns the guard off: every repeat is sent', async () => {
+    ingest.clear();
+    const testApp = await bootWithEnv({ SENTRY_ERROR_STORM_LIMIT: '0' });
+    try {
+      await storm(testApp, 25);
+      await settle(testApp, 'env-storm-off-marker');
+      expect(stormEvents()).toHaveLength(25);
+    } finally {
+      await testApp.app.close();
+    }
   });
 });

@@ -63,6 +63,8 @@ export const BAD_VALUE_CASES: Partial<Record<SentryConfigKey, BadValueCases>> = 
   offlineMaxEvents: { values: ['0', ...wholeNumber('100001')], instead: 'using 1000 instead', effective: 1000 },
   offlineMaxAgeHours: { values: ['0', ...positiveUpTo('721')], instead: 'using 24 instead', effective: 24 },
   offlineMaxMegabytes: { values: ['0', ...positiveUpTo('10241')], instead: 'using 50 instead', effective: 50 },
+  errorStormLimit: { values: wholeNumber('100001'), instead: 'using 10 instead', effective: 10 },
+  errorStormWindowSeconds: { values: ['0', ...wholeNumber('86401')], instead: 'using 60 instead', effective: 60 },
 };
 
 export interface BadValueCase {

@@ -28,6 +28,8 @@ export const SENTRY_ENV_VARIABLES = {
   offlineMaxEvents: 'SENTRY_OFFLINE_MAX_EVENTS',
   offlineMaxAgeHours: 'SENTRY_OFFLINE_MAX_AGE_HOURS',
   offlineMaxMegabytes: 'SENTRY_OFFLINE_MAX_MB',
+  errorStormLimit: 'SENTRY_ERROR_STORM_LIMIT',
+  errorStormWindowSeconds: 'SENTRY_ERROR_STORM_WINDOW_SECONDS',
 } as const;
 
 export type SentryConfigKey = keyof typeof SENTRY_ENV_VARIABLES;
@@ -52,6 +54,8 @@ export const SENTRY_DEFAULTS = {
   offlineMaxEvents: 1000,
   offlineMaxAgeHours: 24,
   offlineMaxMegabytes: 50,
+  errorStormLimit: 10,
+  errorStormWindowSeconds: 60,
 } as const;
 
 /** What each key must look like, said in the log line when it does not. */
@@ -74,6 +78,8 @@ export const SENTRY_CONFIG_RULES: Record<SentryConfigKey, string> = {
   offlineMaxEvents: 'a whole number from 1 to 100000',
   offlineMaxAgeHours: 'a number of hours above 0, up to 720',
   offlineMaxMegabytes: 'a number of megabytes above 0, up to 10240',
+  errorStormLimit: 'a whole number from 0 (guard off) to 100000',
+  errorStormWindowSeconds: 'a whole number of seconds from 1 to 86400',
 };
 
 /** Blank ('' or only whitespace) is as good as unset for a name, and would be sent as is. */
@@ -101,4 +107,6 @@ export class SentryConfigSchema {
   @IsOptional() @Transform(toNumber) @IsInt() @Min(1) @Max(100_000) offlineMaxEvents?: number;
   @IsOptional() @Transform(toNumber) @IsNumber() @IsPositive() @Max(720) offlineMaxAgeHours?: number;
   @IsOptional() @Transform(toNumber) @IsNumber() @IsPositive() @Max(10_240) offlineMaxMegabytes?: number;
+  @IsOptional() @Transform(toNumber) @IsInt() @Min(0) @Max(100_000) errorStormLimit?: number;
+  @IsOptional() @Transform(toNumber) @IsInt() @Min(1) @Max(86_400) errorStormWindowSeconds?: number;
 }

@@ -92,9 +92,16 @@ export interface SentryModuleOptions {
   scrubbing?: ScrubbingOptions;
 
   /**
-   * Error-storm guard: per fingerprint (type, message, throwing line) only `limit` events per
-   * `windowMs` are sent; the rest are counted and the count rides on the next one sent
-   * (extra `error_storm.suppressed`). `false` turns it off. @default { limit: 10, windowMs: 60000 }
+   * Error-storm guard: per fingerprint (type, message, throwing line) only this many events per
+   * window are sent; the rest are counted and the count rides on the next one sent (extra
+   * `error_storm.suppressed`). 0 turns the guard off. @default 10
+   */
+  errorStormLimit?: number;
+  /** The error-storm guard's window. @default 60 */
+  errorStormWindowSeconds?: number;
+  /**
+   * The same guard in code: `false` turns it off; `{ limit, windowMs }` wins over
+   * `errorStormLimit` / `errorStormWindowSeconds`.
    */
   errorStorm?: import('./sdk/error-storm.guard').ErrorStormOptions | false;
 

@@ -78,6 +78,10 @@ function describe(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
+/** `errorStorm` (code) wins over the flat options (also `SENTRY_ERROR_STORM_*`); a limit of 0 is off. */
 function stormGuardFor(options: ResolvedSentryOptions): ErrorStormGuard | undefined {
-  return options.errorStorm === false ? undefined : new ErrorStormGuard(options.errorStorm);
+  if (options.errorStorm === false) return undefined;
+  const limit = options.errorStorm?.limit ?? options.errorStormLimit;
+  if (limit === 0) return undefined;
+  return new ErrorStormGuard({ limit, windowMs: options.errorStorm?.windowMs ?? options.errorStormWindowSeconds * 1000 });
 }
