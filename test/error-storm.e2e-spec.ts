@@ -1,8 +1,8 @@
 import { Controller, Get, Param, Post } from '@nestjs/common';
-import { ConfigModule } from '@nestjs/config';
 import { SentryModule, SentryService } from '@app/sentry';
 import { SentryTestIngest } from '@app/sentry/testing';
 import request from 'supertest';
+import { bootWithEnv } from './support/config-app';
 import { createTestApp, type TestApp } from './support/create-test-app';
 
 @Controller()
@@ -76,11 +76,8 @@ describe('error-storm guard from SENTRY_ERROR_STORM_* (forRootAsync() with no ar
   });
   afterAll(() => ingest.close());
 
-  const bootWithEnv = (env: Record<string, string>) =>
-    createTestApp({
-      imports: [ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, load: [() => ({ SENTRY_DSN: ingest.dsn, SENTRY_TRACES_SAMPLE_RATE: '0', ...env })] }), SentryModule.forRootAsync()],
-      controllers: [StormController],
-    });
+  const bootStormApp = (env: Record<string, string>) =>
+    bootWithEnv({ SENTRY_DSN: ingest.dsn, SENTRY_TRACES_SAMPLE_RATE: '0', ...env }, [StormController]);
   const stormEvents = () => ingest.events.filter((e) => e.exception?.values?.[0]?.value === 'database unreachable (storm)');
   const storm = (testApp: TestApp, count: number) => Promise.all(Array.from({ length: count }, () => request(testApp.url).get('/storm').expect(500)));
   const settle = async (testApp: TestApp, marker: string) => {
@@ -91,7 +88,7 @@ describe('error-storm guard from SENTRY_ERROR_STORM_* (forRootAsync() with no ar
 
   it('SENTRY_ERROR_STORM_LIMIT=3, SENTRY_ERROR_STORM_WINDOW_SECONDS=2: three sent, the count rides on the first of the next window', async () => {
     ingest.clear();
-    const testApp = await bootWithEnv({ SENTRY_ERROR_STORM_LIMIT: '3', SENTRY_ERROR_STORM_WINDOW_SECONDS: '2' });
+    const testApp = await bootStormApp({ SENTRY_ERROR_STORM_LIMIT: '3', SENTRY_ERROR_STORM_WINDOW_SECONDS: '2' });
     try {
       const started = Date.now();
       await storm(testApp, 20);
@@ -110,7 +107,7 @@ describe('error-storm guard from SENTRY_ERROR_STORM_* (forRootAsync() with no ar
 
   it('SENTRY_ERROR_STORM_LIMIT=0 turns the guard off: every repeat is sent', async () => {
     ingest.clear();
-    const testApp = await bootWithEnv({ SENTRY_ERROR_STORM_LIMIT: '0' });
+    const testApp = await bootStormApp({ SENTRY_ERROR_STORM_LIMIT: '0' });
     try {
       await storm(testApp, 25);
       await settle(testApp, 'env-storm-off-marker');

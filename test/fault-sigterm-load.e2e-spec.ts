@@ -1,17 +1,11 @@
 import { SentryTestIngest } from '@app/sentry/testing';
-import { startFaultApp, type FaultApp } from './support/fault-app';
+import { waitForOutput } from './support/child-app';
+import { startFaultApp } from './support/fault-app';
 import { runLoad } from './support/fault-load';
 
 const SHUTDOWN_TIMEOUT_MS = 5000;
 /** Events captured before the signal: enough that some are still in flight when it lands. */
 const MIN_CAPTURED = 100;
-
-async function waitForCaptured(app: FaultApp, count: number, timeoutMs: number): Promise<void> {
-  const deadline = performance.now() + timeoutMs;
-  while (app.capturedIds().beforeSigterm.length < count && performance.now() < deadline) {
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
 
 describe('SIGTERM under load with enableShutdownHooks', () => {
   let ingest: SentryTestIngest;
@@ -29,7 +23,7 @@ describe('SIGTERM under load with enableShutdownHooks', () => {
     // About 100 errors/s for up to 6 s; the signal comes once 100 events are captured (about 1 s in
     // on a quiet box, later on a busy one), while requests are still arriving.
     const load = runLoad(app.url, { rate: 200, durationSeconds: 6, tag: 'sigterm-load' });
-    await waitForCaptured(app, MIN_CAPTURED, 5000);
+    await waitForOutput(app, () => app.capturedIds().beforeSigterm.length >= MIN_CAPTURED, 5000);
     const closed = await app.terminate();
     await load;
 

@@ -2,8 +2,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SentryTestIngest } from '@app/sentry/testing';
-import { startChildApp, type ChildApp } from './support/child-app';
-import { capturedIds, offlineEnv, queuedEventIds, queuedEvents, queueFiles, sendErrors, settle, waitForOutput } from './support/offline-queue-helpers';
+import { startChildApp, waitForOutput, type ChildApp } from './support/child-app';
+import { capturedIds, offlineEnv, queuedEventIds, queuedEvents, queueFiles, sendErrors, settle } from './support/offline-queue-helpers';
 
 describe('durable offline queue (SENTRY_OFFLINE_DIR)', () => {
   let ingest: SentryTestIngest;

@@ -47,3 +47,12 @@ export async function startChildApp(entry: string, env: Record<string, string>, 
     },
   };
 }
+
+/** Polls the child's output until `done` holds; throws with the output after `timeoutMs`. */
+export async function waitForOutput(app: ChildApp, done: (output: string) => boolean, timeoutMs = 15_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!done(app.output())) {
+    if (Date.now() > deadline) throw new Error(`child output never matched:\n${app.output()}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}

@@ -1,7 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseEnvelope } from '@sentry/core';
-import type { ChildApp } from './child-app';
 
 /** Env of `offline-app.main.ts`: errors only, the durable queue in `dir`. */
 export function offlineEnv(dsn: string, dir: string, extra: Record<string, string> = {}): Record<string, string> {
@@ -41,14 +40,6 @@ export function queueFiles(dir: string): string[] {
 
 export function settle(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
-}
-
-export async function waitForOutput(app: ChildApp, done: (output: string) => boolean, timeoutMs = 15_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!done(app.output())) {
-    if (Date.now() > deadline) throw new Error(`child output never matched:\n${app.output()}`);
-    await settle(20);
-  }
 }
 
 /** Error events waiting in the queue directory, oldest first, read back as the store does. */

@@ -1,8 +1,8 @@
 /** How many events per fingerprint are sent in each window before the rest are only counted. */
 export interface ErrorStormOptions {
-  /** Events sent per fingerprint per window. @default 10 */
+  /** Events sent per fingerprint per window. @default `errorStormLimit` (10) */
   limit?: number;
-  /** Window length. @default 60000 */
+  /** Window length. @default `errorStormWindowSeconds` × 1000 (60000) */
   windowMs?: number;
 }
 
@@ -28,9 +28,10 @@ export class ErrorStormGuard {
   private readonly windowMs: number;
   private readonly windows = new Map<string, { start: number; sent: number; suppressed: number }>();
 
-  constructor(options: ErrorStormOptions = {}, private readonly now: () => number = Date.now) {
-    this.limit = options.limit ?? 10;
-    this.windowMs = options.windowMs ?? 60_000;
+  /** Both values come resolved (defaults in SENTRY_DEFAULTS): see `stormGuardFor`. */
+  constructor(options: Required<ErrorStormOptions>, private readonly now: () => number = Date.now) {
+    this.limit = options.limit;
+    this.windowMs = options.windowMs;
   }
 
   decide(exception: unknown): StormDecision {

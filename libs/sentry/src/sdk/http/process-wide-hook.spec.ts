@@ -17,8 +17,12 @@ function loadInOwnRealm(): ProcessWideHookModule {
 }
 
 describe('processWideHook', () => {
-  it('installs once per key and calls the handler of the latest copy', () => {
-    const key = `spec-${process.pid}-${Date.now()}`;
+  // Two copies of a module, as jest loads one per test file, each with its own global object.
+  it.each([
+    ['in one global object', 'spec', () => processWideHook],
+    ['in different global objects (jest test files)', 'realm', () => loadInOwnRealm().processWideHook],
+  ])('installs once per key across two copies loaded %s and calls the handler of the latest', (_where, prefix, loadCopy) => {
+    const key = `${prefix}-${process.pid}-${Date.now()}`;
     const channel = `app-sentry-spec:${key}`;
     const seen: string[] = [];
     let installs = 0;
@@ -26,32 +30,13 @@ describe('processWideHook', () => {
       installs += 1;
       diagnosticsChannel.subscribe(channel, call);
     };
-    // Two copies of a module, as jest loads one per test file.
-    processWideHook(key, (message: unknown) => void seen.push(`first:${String(message)}`), install);
-    processWideHook(key, (message: unknown) => void seen.push(`second:${String(message)}`), install);
+    loadCopy()(key, (message: unknown) => void seen.push(`first:${String(message)}`), install);
+    loadCopy()(key, (message: unknown) => void seen.push(`second:${String(message)}`), install);
 
     diagnosticsChannel.channel(channel).publish('request-1');
 
     expect(installs).toBe(1);
     expect(seen).toEqual(['second:request-1']);
-  });
-
-  it('installs once across copies loaded in different global objects (jest test files)', () => {
-    const key = `realm-${process.pid}-${Date.now()}`;
-    const channel = `app-sentry-spec:${key}`;
-    const seen: string[] = [];
-    let installs = 0;
-    const install = (call: (message: unknown) => void) => {
-      installs += 1;
-      diagnosticsChannel.subscribe(channel, call);
-    };
-    loadInOwnRealm().processWideHook(key, (message: unknown) => void seen.push(`file-1:${String(message)}`), install);
-    loadInOwnRealm().processWideHook(key, (message: unknown) => void seen.push(`file-2:${String(message)}`), install);
-
-    diagnosticsChannel.channel(channel).publish('request-1');
-
-    expect(installs).toBe(1);
-    expect(seen).toEqual(['file-2:request-1']);
   });
 
   it('keeps keys apart', () => {
