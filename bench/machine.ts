@@ -12,7 +12,7 @@ export interface MachineInfo {
   versions: Record<string, string>;
 }
 
-const PACKAGES = ['@nestjs/core', '@nestjs/platform-express', '@sentry/nestjs', '@sentry/node', '@sentry/node-core', '@sentry/core', 'autocannon', 'typescript'];
+const PACKAGES = ['@nestjs/core', '@nestjs/platform-express', '@sentry/nestjs', '@sentry/node', '@sentry/node', '@sentry/core', 'autocannon', 'typescript'];
 
 export function describeMachine(repoRoot: string): MachineInfo {
   const cpu = cpus();

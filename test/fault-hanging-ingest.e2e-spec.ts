@@ -1,5 +1,5 @@
 import { createEnvelope, type Envelope } from '@sentry/core';
-import { makeNodeTransport } from '@sentry/node-core';
+import { makeNodeTransport } from '@sentry/node';
 import { sendTimeoutHttpModule } from '@app/sentry/sdk/transport-send-timeout';
 import { SentryTestIngest } from '@app/sentry/testing';
 

@@ -1,6 +1,6 @@
 import { SentryModule, SentryService } from '@app/sentry';
 import { SentryTestIngest } from '@app/sentry/testing';
-import * as SentryLight from '@sentry/node-core/light';
+import * as SentryLight from '@sentry/node';
 import { createTestApp, type TestApp } from './support/create-test-app';
 
 describe('a Sentry client the user initialised themselves (official-style instrument.ts)', () => {

@@ -7,7 +7,7 @@
  */
 import { ArgumentsHost, Catch } from '@nestjs/common';
 import { BaseExceptionFilter } from '@nestjs/core';
-import { captureException, init } from '@sentry/node-core/light';
+import { captureException, init } from '@sentry/node';
 
 export function initSdkFloor(dsn: string): void {
   init({ dsn, defaultIntegrations: false, integrations: [], transportOptions: { keepAlive: true } });

@@ -54,7 +54,7 @@ export class FilterRpcController {
   }
 
   @EventPattern('order.created')
-  onOrderCreated(@Payload() marker: string): never {
+  onOrderCreated(@Payload() marker: string): void {
     throw new OrderFailedError(`rpc event ${marker}`);
   }
 

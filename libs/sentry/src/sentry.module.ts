@@ -2,7 +2,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { ConfigModule, ConfigService } from '@nestjs/config';
 import { readSentryEnvironment } from './config/resolve-sentry-config';
-import { sentryOptionsProviders } from './config/sentry-options.providers';
+import { sentryOptionsProviders } from './sentry-options.providers';
 import { SENTRY_SDK } from './sentry.internal-constants';
 import { SENTRY_ASYNC_OPTIONS_TYPE, SentryConfigurableModule } from './sentry.module-definition';
 import { SentryService } from './sentry.service';

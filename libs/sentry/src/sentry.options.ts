@@ -1,5 +1,5 @@
 import type { ArgumentsHost } from '@nestjs/common';
-import type { NodeOptions } from '@sentry/node-core';
+import type { NodeOptions } from '@sentry/node';
 import type { ScrubbingOptions } from './scrubbing/scrubbing-options';
 
 /** What `resolveUser` returns: the principal of the current request. @publicApi */

@@ -1,5 +1,5 @@
 import type { ArgumentsHost } from '@nestjs/common';
-import { ExternalExceptionFilter } from '@nestjs/core/exceptions/external-exception-filter';
+import { ExternalExceptionFilter } from '../sdk-bridge/nest/external-exception-filter';
 import type { Observable } from 'rxjs';
 
 /*

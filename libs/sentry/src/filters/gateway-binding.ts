@@ -1,6 +1,6 @@
-import { EXCEPTION_FILTERS_METADATA } from '@nestjs/common/constants';
 import type { ModulesContainer } from '@nestjs/core';
-import { GATEWAY_METADATA, prependClassEnhancer } from '../nest/prepend-class-enhancer.util';
+import { EXCEPTION_FILTERS_METADATA, GATEWAY_METADATA } from '../sdk-bridge/nest/nest-metadata-keys';
+import { prependClassEnhancer } from '../sdk-bridge/nest/prepend-class-enhancer.util';
 
 /** Filters this module put on gateways, so a later app in the same process replaces them. */
 const boundFilters = new WeakSet<object>();

@@ -1,4 +1,4 @@
-import { onUnhandledRejectionIntegration } from '@sentry/node-core/light';
+import { onUnhandledRejectionIntegration } from '@sentry/node';
 import type { Integration } from '@sentry/core';
 
 /** The SDK's modes for unhandled rejections. */

@@ -1,6 +1,7 @@
 import { Catch, Inject, Logger, Optional, type ArgumentsHost, type HttpServer } from '@nestjs/common';
 import { BaseExceptionFilter, ModulesContainer } from '@nestjs/core';
-import { getClient, isAlreadyCaptured } from '@sentry/core';
+import { getClient } from '@sentry/core';
+import { isAlreadyCaptured } from '../sdk-bridge/sentry/sentry-internals';
 import { SENTRY_LOGGER_CONTEXT, SENTRY_SDK } from '../sentry.internal-constants';
 import { isSdkEnabled, type SentrySdkHandle } from '../sdk/sentry-sdk-handle';
 import { shouldCaptureException } from './capture-policy';

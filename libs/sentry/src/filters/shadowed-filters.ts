@@ -1,5 +1,5 @@
 import type { ExceptionFilter } from '@nestjs/common';
-import { FILTER_CATCH_EXCEPTIONS } from '@nestjs/common/constants';
+import { appFilterTokenPrefix, FILTER_CATCH_EXCEPTIONS } from '../sdk-bridge/nest/nest-metadata-keys';
 import { APP_FILTER, type ModulesContainer } from '@nestjs/core';
 
 type Filter = ExceptionFilter & object;
@@ -13,7 +13,7 @@ type Filter = ExceptionFilter & object;
  * order Sentry recommends for its own filter). Empty when `self` is no APP_FILTER.
  */
 export function findShadowedFilters(modules: ModulesContainer, self: object): Filter[] {
-  const prefix = `${APP_FILTER} (UUID:`; // the token Nest's scanner gives each APP_FILTER provider
+  const prefix = appFilterTokenPrefix(APP_FILTER);
   const registered: unknown[] = [];
   for (const moduleRef of modules.values()) {
     for (const [token, wrapper] of moduleRef.providers) {

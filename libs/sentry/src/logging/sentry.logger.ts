@@ -1,5 +1,7 @@
 import { ConsoleLogger, Injectable, type LogLevel } from '@nestjs/common';
 import { addBreadcrumb, captureException, captureMessage, getClient, logger as sentryLogs, type SeverityLevel } from '@sentry/core';
+import { sentryLogsEnabled } from '../sdk/sentry-logs-enabled';
+import { isAlreadyCaptured } from '../sdk-bridge/sentry/sentry-internals';
 
 const BREADCRUMB_LEVEL: Partial<Record<LogLevel, SeverityLevel>> = {
   log: 'info',
@@ -51,11 +53,11 @@ export class SentryLogger extends ConsoleLogger {
     try {
       const context = typeof rest[rest.length - 1] === 'string' ? (rest[rest.length - 1] as string) : this.context;
       const text = message instanceof Error ? message.message : typeof message === 'string' ? message : safeJson(message);
-      if (client.getOptions().enableLogs) sendLog(level, text, context);
+      if (sentryLogsEnabled(client)) sendLog(level, text, context);
       if (level !== 'error' && level !== 'fatal') {
         addBreadcrumb({ category: context ?? 'nest', message: text, level: BREADCRUMB_LEVEL[level] });
       } else if (message instanceof Error) {
-        if (isCaptured(message)) addBreadcrumb({ category: context ?? 'nest', message: text, level: 'error' });
+        if (isAlreadyCaptured(message)) addBreadcrumb({ category: context ?? 'nest', message: text, level: 'error' });
         else captureException(message, { level, tags: context ? { logger: context } : undefined });
       } else {
         captureMessage(text, { level, tags: context ? { logger: context } : undefined, extra: stackOf(rest) });
@@ -73,10 +75,6 @@ function sendLog(level: LogLevel, text: string, context: string | undefined): vo
   else if (level === 'warn') sentryLogs.warn(text, attributes);
   else if (level === 'log') sentryLogs.info(text, attributes);
   else sentryLogs.debug(text, attributes);
-}
-
-function isCaptured(error: Error): boolean {
-  return (error as { __sentry_captured__?: boolean }).__sentry_captured__ === true;
 }
 
 /** Nest passes `(message, stack, context)` to error(): keep the stack as extra data. */

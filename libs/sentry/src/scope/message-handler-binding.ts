@@ -1,9 +1,6 @@
-import { INTERCEPTORS_METADATA } from '@nestjs/common/constants';
 import { MetadataScanner, type ModulesContainer } from '@nestjs/core';
-import { GATEWAY_METADATA, prependClassEnhancer } from '../nest/prepend-class-enhancer.util';
-
-// Spelled out: @nestjs/microservices is an optional package.
-const PATTERN_METADATA = 'microservices:pattern';
+import { GATEWAY_METADATA, INTERCEPTORS_METADATA, PATTERN_METADATA } from '../sdk-bridge/nest/nest-metadata-keys';
+import { prependClassEnhancer } from '../sdk-bridge/nest/prepend-class-enhancer.util';
 
 /** Interceptors this module put on classes, so a later app in the same process replaces them. */
 const boundInterceptors = new WeakSet<object>();

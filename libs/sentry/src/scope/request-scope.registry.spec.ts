@@ -1,6 +1,6 @@
 import { ExecutionContextHost } from '@nestjs/core/helpers/execution-context-host';
 import { Scope, withIsolationScope } from '@sentry/core';
-import { setAsyncLocalStorageAsyncContextStrategy } from '@sentry/node-core/light';
+import { setAsyncLocalStorageAsyncContextStrategy } from '@sentry/server-utils';
 import { getRequestIsolationScope, isClaimedByAnother, ownerOf, registerRequestScope, requestKeyOf } from './request-scope.registry';
 
 function host(type: string, args: unknown[]): ExecutionContextHost {

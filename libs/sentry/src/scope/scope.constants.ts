@@ -4,9 +4,3 @@ export const TENANT_CONTEXT = 'tenant';
 
 /** Sentry's limit on a tag value; a longer tenant header value is ignored. */
 export const MAX_TAG_VALUE_LENGTH = 200;
-
-/**
- * Set by `@sentry/core` (light and tracing mode alike) on each incoming
- * `IncomingMessage` it forked an isolation scope for.
- */
-export const SDK_FORKED_REQUEST_MARK = Symbol.for('sentry_http_server_instrumented');

@@ -1,4 +1,4 @@
-import { SDK_FORKED_REQUEST_MARK } from './scope.constants';
+import { SDK_FORKED_REQUEST_MARK } from '../sdk-bridge/sentry/sentry-internals';
 
 /**
  * Whether the SDK forked an isolation scope for this HTTP request (Express `req`

@@ -2,12 +2,12 @@ import type { ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { ExecutionContextHost } from '@nestjs/core/helpers/execution-context-host';
 import { getDefaultIsolationScope, getIsolationScope, Scope, withIsolationScope, type Client } from '@sentry/core';
-import { setAsyncLocalStorageAsyncContextStrategy } from '@sentry/node-core/light';
+import { setAsyncLocalStorageAsyncContextStrategy } from '@sentry/server-utils';
 import { defer, firstValueFrom, of, type Observable } from 'rxjs';
 import type { SentrySdkHandle } from '../sdk/sentry-sdk-handle';
 import type { SentryModuleOptions } from '../sentry.options';
 import { getRequestIsolationScope, registerRequestScope } from './request-scope.registry';
-import { SDK_FORKED_REQUEST_MARK } from './scope.constants';
+import { SDK_FORKED_REQUEST_MARK } from '../sdk-bridge/sentry/sentry-internals';
 import { SentryScopeInterceptor } from './sentry-scope.interceptor';
 
 class Handlers {

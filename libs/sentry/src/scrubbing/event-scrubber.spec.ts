@@ -169,12 +169,12 @@ describe('scrubTransaction', () => {
       request: { url: 'https://shop/reset?token=abc', headers: { authorization: 'Bearer t' } },
       spans: [
         {
-          span_id: '1', trace_id: 't', start_timestamp: 1, op: 'db',
+          span_id: '1', trace_id: 't', start_timestamp: 1, status: 'ok', op: 'db',
           description: "SELECT * FROM users WHERE email = 'a@b.co' AND password = 'hunter2'",
           data: { 'db.system': 'postgresql', 'db.connection_string': 'postgres://u:pw@db/x' },
         },
         {
-          span_id: '2', trace_id: 't', start_timestamp: 1, op: 'http.client',
+          span_id: '2', trace_id: 't', start_timestamp: 1, status: 'ok', op: 'http.client',
           description: 'GET https://api.example.com/v1?access_token=abc',
           data: { 'http.request.header.x_api_key': 'k', 'http.response.status_code': 200 },
         },

@@ -24,7 +24,7 @@ describe('scrubBreadcrumb (beforeBreadcrumb)', () => {
 describe('scrubSpan (beforeSendSpan)', () => {
   it('scrubs a SpanJSON description and data in place, copying the data', () => {
     const data = { 'url.full': 'https://x/?api_key=k', 'http.request.header.cookie.session_id': 's', 'sentry.op': 'http.client' };
-    const span: SpanJSON = { span_id: '1', trace_id: 't', start_timestamp: 1, data, description: 'GET https://x/?api_key=k' };
+    const span: SpanJSON = { span_id: '1', trace_id: 't', start_timestamp: 1, status: 'ok', data, description: 'GET https://x/?api_key=k' };
     const result = createScrubber().scrubSpan(span);
     expect(result).toBe(span);
     expect(result.description).toBe(`GET https://x/?api_key=${F}`);

@@ -36,7 +36,7 @@ function eventWithRiskyParts(): Event {
     exception: {
       values: [{ value: 'boom token=abc', stacktrace: { frames: [{ context_line: 'pwd = "x"', vars: { a: 1 } }] } }],
     },
-    spans: [{ span_id: '1', trace_id: 't', start_timestamp: 1, description: 'GET /?token=abc', data: { a: 1 } }],
+    spans: [{ span_id: '1', trace_id: 't', start_timestamp: 1, status: 'ok', description: 'GET /?token=abc', data: { a: 1 } }],
   };
 }
 
@@ -53,7 +53,7 @@ describe('fail-safe scrubbing', () => {
       contexts: { trace: { trace_id: 't', span_id: 's' }, os: { name: 'Linux' } },
       breadcrumbs: [{ message: `token=${F}` }],
       exception: { values: [{ value: `boom token=${F}`, stacktrace: { frames: [{ context_line: `pwd = "${F}"` }] } }] },
-      spans: [{ span_id: '1', trace_id: 't', start_timestamp: 1, description: `GET /?token=${F}`, data: {} }],
+      spans: [{ span_id: '1', trace_id: 't', start_timestamp: 1, status: 'ok', description: `GET /?token=${F}`, data: {} }],
     });
   });
 
@@ -91,8 +91,8 @@ describe('fail-safe scrubbing', () => {
 
   it('empties span data on failure, and never returns null for a span', () => {
     const scrubber = createScrubber();
-    const span: SpanJSON = { span_id: '1', trace_id: 't', start_timestamp: 1, description: 'token=abc', data: throwingGetter<SpanJSON['data']>() };
-    expect(scrubber.scrubSpan(span)).toEqual({ span_id: '1', trace_id: 't', start_timestamp: 1, description: `token=${F}`, data: {} });
+    const span: SpanJSON = { span_id: '1', trace_id: 't', start_timestamp: 1, status: 'ok', description: 'token=abc', data: throwingGetter<SpanJSON['data']>() };
+    expect(scrubber.scrubSpan(span)).toEqual({ span_id: '1', trace_id: 't', start_timestamp: 1, status: 'ok', description: `token=${F}`, data: {} });
     const stub = scrubber.scrubSpan(hostile<SpanJSON>());
     expect(stub).toEqual({ span_id: '', trace_id: '', start_timestamp: 0, data: {} });
     expect(scrubber.failures).toBe(2);

@@ -1,6 +1,6 @@
 import { freemem, totalmem } from 'node:os';
 import { defineIntegration } from '@sentry/core';
-import { nodeContextIntegration } from '@sentry/node-core/light';
+import { nodeContextIntegration } from '@sentry/node';
 
 const START_TIME = new Date(Date.now() - process.uptime() * 1000).toISOString();
 const TOTAL_MEMORY = totalmem();

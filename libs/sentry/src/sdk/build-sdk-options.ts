@@ -1,5 +1,6 @@
-import type { NodeOptions } from '@sentry/node-core';
+import type { NodeOptions } from '@sentry/node';
 import type { ResolvedSentryOptions } from '../config/resolve-sentry-config';
+import type { SentryLog } from '../logging/sentry-log';
 import { unhandledRejectionIntegration } from '../filters/process-errors.integration';
 import { leanContextIntegrations } from './app-context.integration';
 import { durableTransportOption } from './offline/durable-transport';
@@ -10,7 +11,7 @@ import { isProfilingEnabled, isTracingEnabled } from './tracing-enabled.util';
 import { sendTimeoutHttpModule } from './transport-send-timeout';
 
 /** Turns module options into `Sentry.init` options; the module's values win over `sdkOptions`. */
-export function buildSdkOptions(options: ResolvedSentryOptions, integrations: NodeOptions['integrations'] = []): NodeOptions {
+export function buildSdkOptions(options: ResolvedSentryOptions, logger: SentryLog, integrations: NodeOptions['integrations'] = []): NodeOptions {
   const tracing = isTracingEnabled(options);
   return {
     ...options.sdkOptions,
@@ -22,7 +23,6 @@ export function buildSdkOptions(options: ResolvedSentryOptions, integrations: No
     serverName: options.serverName,
     maxBreadcrumbs: options.maxBreadcrumbs,
     spotlight: options.spotlight,
-    enableLogs: options.enableLogs,
     // null, not undefined: undefined makes the SDK read SENTRY_TRACES_SAMPLE_RATE itself and turn tracing on.
     tracesSampleRate: tracing ? options.tracesSampleRate : (null as unknown as undefined),
     tracesSampler: tracing ? options.tracesSampler : undefined,
@@ -41,7 +41,7 @@ export function buildSdkOptions(options: ResolvedSentryOptions, integrations: No
     // One TCP connection per envelope (the SDK's default) costs more than the event itself.
     // A hanging ingest must not hold the transport's sockets forever (see transport-send-timeout.ts).
     transportOptions: { keepAlive: true, httpModule: sendTimeoutHttpModule(), ...options.sdkOptions?.transportOptions },
-    ...durableTransportOption(options),
-    ...buildPrivacyHooks(options),
+    ...durableTransportOption(options, logger),
+    ...buildPrivacyHooks(options, logger),
   };
 }

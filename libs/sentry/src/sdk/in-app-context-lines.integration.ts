@@ -1,5 +1,5 @@
 import { defineIntegration, isThenable, type Event, type StackFrame } from '@sentry/core';
-import { contextLinesIntegration } from '@sentry/node-core/light';
+import { contextLinesIntegration } from '@sentry/node';
 
 /**
  * The SDK's `ContextLines` (same name, so a user's own still wins), given only

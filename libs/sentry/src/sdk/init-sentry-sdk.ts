@@ -1,12 +1,13 @@
-import type { LoggerService } from '@nestjs/common';
 import { getClient } from '@sentry/core';
+import { init as initNestSdk } from '@sentry/nestjs';
 import type { ResolvedSentryOptions } from '../config/resolve-sentry-config';
+import type { SentryLog } from '../logging/sentry-log';
 import { SENTRY_MESSAGES } from '../sentry.messages';
 import { buildSdkOptions } from './build-sdk-options';
-import { leanHttpIntegration } from './http/lean-http.integration';
 import { loadProfilingIntegration } from './load-profiling-integration';
 import { queryBreadcrumbsIntegration } from './query-breadcrumbs.integration';
 import { ErrorStormGuard } from './error-storm.guard';
+import { setSentryLogsEnabled } from './sentry-logs-enabled';
 import { ensureScrubbing, markClientScrubbed } from './scrub-foreign-client';
 import type { SentrySdkHandle } from './sentry-sdk-handle';
 import { isProfilingEnabled, isTracingEnabled } from './tracing-enabled.util';
@@ -20,37 +21,29 @@ export function markClientClosed(client: object): void {
 
 /**
  * Initialises the SDK once, fail-open. A live client (from the `instrument`
- * preload) is reused, never initialised twice. Tracing off loads the light SDK
- * (no OpenTelemetry); tracing on loads `@sentry/nestjs`.
+ * preload) is reused, never initialised twice. `preloading` says the app has not
+ * been loaded yet: only then can the SDK instrument Nest itself.
  */
-export function initSentrySdk(options: ResolvedSentryOptions, logger: LoggerService, preloading = false): SentrySdkHandle {
+export function initSentrySdk(options: ResolvedSentryOptions, logger: SentryLog, preloading = false): SentrySdkHandle {
   const existing = getClient();
   if (existing && !closedClients.has(existing) && existing.getOptions().enabled !== false) {
-    logger.log?.(SENTRY_MESSAGES.reusedClient);
+    logger.log(SENTRY_MESSAGES.reusedClient);
     ensureScrubbing(existing, options, logger);
+    if (options.enableLogs) setSentryLogsEnabled(existing, true);
     return { mode: 'preloaded', client: existing, ownsClient: false, options, stormGuard: stormGuardFor(options) };
   }
   if (!options.enabled) return disabled(options, logger, SENTRY_MESSAGES.disabledByOption);
   if (!options.dsn && !options.spotlight) return disabled(options, logger, SENTRY_MESSAGES.disabledNoDsn);
   try {
     const tracing = isTracingEnabled(options);
-    // OpenTelemetry only pays off when it loads before the app (the preload): it
-    // instruments modules as they are required. After the app has loaded, the light
-    // SDK traces HTTP in and out at a fraction of the cost, without it.
-    const otel = tracing && preloading;
     const profiling = tracing && isProfilingEnabled(options) ? loadProfilingIntegration(logger) : [];
-    const integrations = otel ? [queryBreadcrumbsIntegration(), ...profiling] : [...leanDefaults(options, tracing), ...profiling];
-    const sdkOptions = buildSdkOptions(options, integrations);
-    // Required lazily: without the preload, OpenTelemetry and the Nest instrumentation are never loaded.
-    /* eslint-disable @typescript-eslint/no-require-imports */
-    const client = otel
-      ? (require('@sentry/nestjs') as typeof import('@sentry/nestjs')).init(sdkOptions)
-      : (require('@sentry/node-core/light') as typeof import('@sentry/node-core/light')).init(sdkOptions);
-    /* eslint-enable @typescript-eslint/no-require-imports */
+    const integrations = tracing ? [queryBreadcrumbsIntegration(), ...profiling] : [];
+    const client = initNestSdk(buildSdkOptions(options, logger, integrations));
     if (!client) throw new Error('the SDK returned no client');
     markClientScrubbed(client);
+    setSentryLogsEnabled(client, options.enableLogs);
     const mode = tracing ? 'tracing' : 'errors-only';
-    logger.log?.(SENTRY_MESSAGES.initialised(mode, options.environment, options.release));
+    logger.log(SENTRY_MESSAGES.initialised(mode, options.environment, options.release));
     if (tracing && !preloading) logger.warn(SENTRY_MESSAGES.lateInit);
     return { mode, client, ownsClient: true, options, stormGuard: stormGuardFor(options) };
   } catch (error) {
@@ -58,14 +51,9 @@ export function initSentrySdk(options: ResolvedSentryOptions, logger: LoggerServ
   }
 }
 
-/** Ours in place of the SDK's default `Http` integration, unless the defaults are off. */
-function leanDefaults(options: ResolvedSentryOptions, tracing: boolean) {
-  return options.sdkOptions?.defaultIntegrations === false ? [] : [leanHttpIntegration({ spans: tracing })];
-}
-
 function disabled(
   options: ResolvedSentryOptions,
-  logger: LoggerService,
+  logger: SentryLog,
   line: string,
   level: 'log' | 'error' = 'log',
 ): SentrySdkHandle {

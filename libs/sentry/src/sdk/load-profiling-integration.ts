@@ -1,4 +1,4 @@
-import type { LoggerService } from '@nestjs/common';
+import type { SentryLog } from '../logging/sentry-log';
 import type { Integration } from '@sentry/core';
 
 export const PROFILER_UNAVAILABLE =
@@ -16,7 +16,7 @@ const SETUP_HOOKS = ['setupOnce', 'setup', 'afterAllSetup'] as const;
  * never the boot, and never error tracking.
  */
 export function loadProfilingIntegration(
-  logger: LoggerService,
+  logger: SentryLog,
   load: () => { nodeProfilingIntegration: () => Integration } = () => require('@sentry/profiling-node'),
 ): Integration[] {
   const warn = (error: unknown) => logger.warn(`${PROFILER_UNAVAILABLE}: ${firstLine(error)} ${PROFILER_HINT}`);

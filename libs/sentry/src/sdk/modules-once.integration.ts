@@ -1,5 +1,5 @@
 import { defineIntegration } from '@sentry/core';
-import { modulesIntegration } from '@sentry/node-core/light';
+import { modulesIntegration } from '@sentry/node';
 
 /** How often the package list rides along: it only changes with a deploy. */
 const MODULES_EVERY_MS = 60 * 60 * 1000;

@@ -1,8 +1,7 @@
-import { Logger } from '@nestjs/common';
-import type { NodeOptions } from '@sentry/node-core';
+import type { NodeOptions } from '@sentry/node';
 import type { ResolvedSentryOptions } from '../config/resolve-sentry-config';
 import { createScrubber, type Scrubber } from '../scrubbing';
-import { SENTRY_LOGGER_CONTEXT } from '../sentry.internal-constants';
+import type { SentryLog } from '../logging/sentry-log';
 import { SENTRY_MESSAGES } from '../sentry.messages';
 
 type UserHooks = Pick<
@@ -20,10 +19,10 @@ type UserHooks = Pick<
  * that moment, would leave unscrubbed. A throwing `beforeBreadcrumb` or `beforeSendLog` would
  * throw into the app's own `addBreadcrumb` or `logger` call.
  */
-export function buildPrivacyHooks(options: ResolvedSentryOptions): Partial<NodeOptions> {
-  const scrubber = createNoisyScrubber(createScrubber(options.scrubbing));
+export function buildPrivacyHooks(options: ResolvedSentryOptions, logger: SentryLog): Partial<NodeOptions> {
+  const scrubber = createNoisyScrubber(createScrubber(options.scrubbing), logger);
   const user: UserHooks = { ...options.sdkOptions, ...pickDefined(options) };
-  const guard = createHookGuard();
+  const guard = createHookGuard(logger);
   return {
     beforeSend: (event, hint) => {
       const clean = scrubber.scrubEvent(event);
@@ -59,9 +58,8 @@ export function buildPrivacyHooks(options: ResolvedSentryOptions): Partial<NodeO
  * The scrubber, saying (once per kind of item) when it had to take its fail-safe path: a payload
  * it could not read (a hostile Proxy, a throwing getter) costs data, and that must not be silent.
  */
-function createNoisyScrubber(scrubber: Scrubber): Scrubber {
+function createNoisyScrubber(scrubber: Scrubber, logger: SentryLog): Scrubber {
   const said = new Set<string>();
-  const logger = new Logger(SENTRY_LOGGER_CONTEXT);
   const noting =
     <A extends unknown[], R>(item: string, scrub: (...args: A) => R) =>
     (...args: A): R => {
@@ -87,9 +85,8 @@ function createNoisyScrubber(scrubber: Scrubber): Scrubber {
 }
 
 /** Runs a user hook; on a throw, warns once per hook (not per item) and returns `fallback`. */
-function createHookGuard(): <T, F>(hook: keyof UserHooks, fallback: F, run: () => T) => T | F {
+function createHookGuard(logger: SentryLog): <T, F>(hook: keyof UserHooks, fallback: F, run: () => T) => T | F {
   const warned = new Set<string>();
-  const logger = new Logger(SENTRY_LOGGER_CONTEXT);
   return (hook, fallback, run) => {
     try {
       return run();

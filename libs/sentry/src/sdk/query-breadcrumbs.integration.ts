@@ -10,12 +10,12 @@ export const queryBreadcrumbsIntegration = defineIntegration(() => ({
   name: 'QueryBreadcrumbs',
   setup(client) {
     client.on('spanEnd', (span) => {
-      const json = spanToJSON(span);
-      if (json.op !== 'db' || !json.description || isConnectionSpan(json.description)) return;
+      const { name, attributes } = spanToJSON(span);
+      if (attributes['sentry.op'] !== 'db' || !name || isConnectionSpan(name)) return;
       addBreadcrumb({
         category: 'query',
-        message: json.description,
-        data: { 'db.system': json.data?.['db.system'], 'db.name': json.data?.['db.name'] },
+        message: name,
+        data: { 'db.system': attributes['db.system'], 'db.name': attributes['db.name'] },
       });
     });
   },

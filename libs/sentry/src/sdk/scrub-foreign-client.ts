@@ -1,4 +1,4 @@
-import type { LoggerService } from '@nestjs/common';
+import type { SentryLog } from '../logging/sentry-log';
 import type { Breadcrumb, Client, Log, Metric } from '@sentry/core';
 import type { ResolvedSentryOptions } from '../config/resolve-sentry-config';
 import { createScrubber } from '../scrubbing';
@@ -17,7 +17,7 @@ export function markClientScrubbed(client: Client): void {
  * attached as an event processor (errors, messages, transactions with their
  * spans) and as breadcrumb, log and metric hooks, which edit the item in place.
  */
-export function ensureScrubbing(client: Client, options: ResolvedSentryOptions, logger: LoggerService): void {
+export function ensureScrubbing(client: Client, options: ResolvedSentryOptions, logger: SentryLog): void {
   if (scrubbedClients.has(client)) return;
   scrubbedClients.add(client);
   const scrubber = createScrubber(options.scrubbing);

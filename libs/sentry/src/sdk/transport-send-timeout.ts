@@ -1,6 +1,6 @@
 import * as http from 'node:http';
 import * as https from 'node:https';
-import type { NodeOptions } from '@sentry/node-core';
+import type { NodeOptions } from '@sentry/node';
 
 type HttpModule = NonNullable<NonNullable<NodeOptions['transportOptions']>['httpModule']>;
 

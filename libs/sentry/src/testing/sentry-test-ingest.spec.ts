@@ -9,7 +9,7 @@ import {
   type Envelope,
   type Event,
 } from '@sentry/core';
-import { defaultStackParser, makeNodeTransport, NodeClient } from '@sentry/node-core';
+import { defaultStackParser, makeNodeTransport, NodeClient } from '@sentry/node';
 import { SentryTestIngest } from './index';
 
 type RawItem = [Record<string, unknown>, unknown];

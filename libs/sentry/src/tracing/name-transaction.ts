@@ -3,9 +3,9 @@ import {
   getActiveSpan,
   getIsolationScope,
   getRootSpan,
-  SEMANTIC_ATTRIBUTE_SENTRY_SOURCE,
   updateSpanName,
 } from '@sentry/core';
+import { SEGMENT_NAME_SOURCE_ATTRIBUTE } from '../sdk-bridge/sentry/sentry-internals';
 import { routeTransactionName, type RoutedRequest } from './route-pattern.util';
 
 /**
@@ -22,5 +22,5 @@ export function nameTransactionByRoute(context: ExecutionContext): void {
   getIsolationScope().setTransactionName(name);
   const root = getRootSpan(span);
   updateSpanName(root, name);
-  root.setAttribute(SEMANTIC_ATTRIBUTE_SENTRY_SOURCE, 'route');
+  root.setAttribute(SEGMENT_NAME_SOURCE_ATTRIBUTE, 'route');
 }

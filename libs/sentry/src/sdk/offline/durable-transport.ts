@@ -1,16 +1,15 @@
-import { Logger } from '@nestjs/common';
 import { envelopeContainsItemType, makeOfflineTransport, type Envelope, type Transport, type TransportMakeRequestResponse } from '@sentry/core';
-import type { NodeOptions, NodeTransportOptions } from '@sentry/node-core';
+import { makeNodeTransport, type NodeOptions } from '@sentry/node';
 import { FROM_ENVIRONMENT, type ResolvedSentryOptions } from '../../config/resolve-sentry-config';
 import { SENTRY_ENV_VARIABLES } from '../../sentry.config';
-import { SENTRY_LOGGER_CONTEXT } from '../../sentry.internal-constants';
+import type { SentryLog } from '../../logging/sentry-log';
 import { FileOfflineStore, type FileOfflineStoreOptions } from './file-offline-store';
 import { OfflineDropCounter } from './offline-drop-counter';
 import { registerOfflineQueue } from './offline-queue-stats';
 import { OFFLINE_QUEUE_MESSAGES } from './offline-queue.messages';
 import { prepareOfflineDir } from './prepare-offline-dir';
 
-type MakeTransport = (options: NodeTransportOptions) => Transport;
+type MakeTransport = (options: Parameters<typeof makeNodeTransport>[0]) => Transport;
 
 const HOUR_MS = 3_600_000;
 const MEGABYTE = 1024 * 1024;
@@ -28,7 +27,7 @@ const SDK_TRANSPORT_BUFFER_SIZE = 64;
  */
 export function durableTransportOption(
   options: ResolvedSentryOptions,
-  logger: Pick<Logger, 'warn' | 'error'> = new Logger(SENTRY_LOGGER_CONTEXT),
+  logger: SentryLog,
 ): Pick<NodeOptions, 'transport'> {
   const dir = options.offlineDir?.trim();
   if (!dir) return {};
@@ -108,10 +107,8 @@ function failOnServerError(response: TransportMakeRequestResponse): TransportMak
   return response;
 }
 
-/** From the light entry, lazily: the main `@sentry/node-core` entry loads OpenTelemetry, which errors-only apps never load. */
 function nodeHttpTransport(): MakeTransport {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  return (require('@sentry/node-core/light') as typeof import('@sentry/node-core/light')).makeNodeTransport;
+  return makeNodeTransport;
 }
 
 /** The items whose work has not settled yet. */

@@ -1,8 +1,5 @@
 import type { ModulesContainer } from '@nestjs/core';
 
-/** `GATEWAY_METADATA` of @nestjs/websockets, spelled out: that package is optional. */
-export const GATEWAY_METADATA = 'websockets:is_gateway';
-
 /**
  * Nest's global enhancers skip some handlers (WebSocket gateways; a hybrid app's
  * microservice without `inheritAppConfig`), so the module binds its filter or

@@ -1,0 +1,25 @@
+/*
+ * Nest's reflect-metadata keys and provider tokens the module reads or writes. Nest exports
+ * the first three only from a deep path (`@nestjs/common/constants`), and the others from
+ * optional packages (@nestjs/websockets, @nestjs/microservices) an app may not install, so
+ * they are spelled out here, checked against Nest by nest-internals.contract.spec.ts.
+ */
+
+/** `@Catch(...)` exception types of a filter class. */
+export const FILTER_CATCH_EXCEPTIONS = '__filterCatchExceptions__';
+/** Class- and method-level `@UseFilters` list. */
+export const EXCEPTION_FILTERS_METADATA = '__exceptionFilters__';
+/** Class- and method-level `@UseInterceptors` list. */
+export const INTERCEPTORS_METADATA = '__interceptors__';
+/** `GATEWAY_METADATA` of @nestjs/websockets: set on `@WebSocketGateway` classes. */
+export const GATEWAY_METADATA = 'websockets:is_gateway';
+/** `PATTERN_METADATA` of @nestjs/microservices: set on `@MessagePattern` / `@EventPattern` handlers. */
+export const PATTERN_METADATA = 'microservices:pattern';
+
+/**
+ * The start of the token Nest's scanner gives each `APP_FILTER` provider
+ * (`APP_FILTER (UUID: …)`): how the module finds the app's own global filters.
+ */
+export function appFilterTokenPrefix(appFilter: string): string {
+  return `${appFilter} (UUID:`;
+}

@@ -1,0 +1,21 @@
+/*
+ * Sentry SDK details the module relies on that are not (or not fully) public API. Each is
+ * checked against the installed SDK by sentry-internals.contract.spec.ts.
+ */
+
+/**
+ * Set by `@sentry/core`'s HTTP server instrumentation (`kRequestMark`) on each incoming
+ * request it forked an isolation scope for: the only way to know the current isolation
+ * scope is that request's own, and not some wrapper's.
+ */
+export const SDK_FORKED_REQUEST_MARK = Symbol.for('sentry_http_server_instrumented');
+
+/**
+ * The span attribute holding how a segment (transaction) got its name: `route` keeps
+ * Sentry from grouping by raw URL. Sentry 11 moved it to `@sentry/conventions`
+ * (`SENTRY_SEGMENT_NAME_SOURCE`), which the SDK depends on but apps do not.
+ */
+export const SEGMENT_NAME_SOURCE_ATTRIBUTE = 'sentry.segment.name.source';
+
+/** The SDK marks what it captured, so the filter and logger never report it twice. */
+export { isAlreadyCaptured } from '@sentry/core';
