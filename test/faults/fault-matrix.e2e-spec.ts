@@ -105,28 +105,15 @@ describe('fault matrix under load', () => {
     expectCleanRuns(healthyAfter);
     await ingest.waitForEvents(served(healthyAfter, '500'), startsWith(`after-${slug}`), { timeoutMs: 10_000 });
 
-    // Latency under the fault against the healthy runs that bracket it (see fault-checks.ts).
-    // A miss is measured again (fault runs, then healthy runs) and judged on all runs, so one
-    // burst of load from elsewhere on the box does not fail the case, while a real slowdown does.
+    // Latency under the fault, against the healthy runs that bracket it, is reported in the
+    // table (see fault-checks.ts), not judged here: a p99 over a few seconds of load on a shared
+    // 2-core machine swings more than any bound worth having. Speed is `npm run bench`'s job.
     const healthyRuns = [...healthyBefore, ...healthyAfter];
     const faultRuns = [...underFault];
-    let remeasured = false;
-    if (!withinBound(faultRuns, healthyRuns)) {
-      remeasured = true;
-      await fault.apply(ingest);
-      faultRuns.push(...(await loadRuns(app, `refault-${slug}`, FAULT_RUNS)));
-      await fault.clear(ingest);
-      if (fault.backoffMs) await sleepUntil(Math.max(...ingest.requestTimes) + fault.backoffMs + 50);
-      healthyRuns.push(...(await loadRuns(app, `rehealthy-${slug}`, HEALTHY_RUNS)));
-    }
     const healthyP99s = healthyRuns.map((run) => run.p99Ms);
     const faultP99s = faultRuns.map((run) => run.p99Ms);
     const healthyP99 = medianOf(healthyP99s);
     const faultP99 = medianOf(faultP99s);
-    const allowanceMs = latencyAllowanceMs(healthyP99s);
-    // The runs' p99s go into the failure message: a noisy box and a real slowdown look different.
-    const verdict = faultP99 <= allowanceMs ? 'within' : `p99 ${faultP99s.join('/')} ms under fault vs ${healthyP99s.join('/')} healthy (allowance ${allowanceMs})`;
-    expect(verdict).toBe('within');
 
     // Close while the fault is on, with errors still pending.
     await fault.apply(ingest);
@@ -156,7 +143,6 @@ describe('fault matrix under load', () => {
       closeMs: closed.ms,
       notes: [
         `p99 runs (ms): healthy ${healthyP99s.join('/')}, fault ${faultP99s.join('/')}`,
-        remeasured ? 'first comparison missed the bound, so measured again' : '',
         backoffNote,
       ]
         .filter(Boolean)
@@ -181,10 +167,6 @@ async function timeToRecovery(app: FaultApp, ingest: SentryTestIngest, tag: stri
   }
   await arrived;
   return Math.round(performance.now() - started);
-}
-
-function withinBound(faultRuns: LoadRun[], healthyRuns: LoadRun[]): boolean {
-  return medianOf(faultRuns.map((run) => run.p99Ms)) <= latencyAllowanceMs(healthyRuns.map((run) => run.p99Ms));
 }
 
 function sleepUntil(at: number): Promise<void> {

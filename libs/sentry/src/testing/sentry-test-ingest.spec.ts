@@ -294,7 +294,7 @@ describe('SentryTestIngest', () => {
     it('status 413: the SDK records the envelope as a send_error', async () => {
       ingest.setFault({ kind: 'status', status: 413 });
       expect((await transport().send(errorEnvelope())).statusCode).toBe(413);
-      expect(recordDroppedEvent).toHaveBeenCalledWith('send_error', 'error');
+      expect(recordDroppedEvent).toHaveBeenCalledWith('send_error', 'error', 1);
     });
 
     it('rate-limit: 429 with a Retry-After the SDK sees and honours', async () => {
@@ -306,7 +306,7 @@ describe('SentryTestIngest', () => {
       ingest.setFault(undefined);
       await sdk.send(errorEnvelope());
       expect(ingest.requestCount).toBe(1); // backed off client-side: no second request
-      expect(recordDroppedEvent).toHaveBeenCalledWith('ratelimit_backoff', 'error');
+      expect(recordDroppedEvent).toHaveBeenCalledWith('ratelimit_backoff', 'error', 1);
     });
 
     it('rate-limit-header: X-Sentry-Rate-Limits limits only the named categories', async () => {
