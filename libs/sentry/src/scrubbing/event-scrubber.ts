@@ -31,6 +31,7 @@ export function scrubEventParts(event: Event, engine: ScrubEngine): void {
     if (params !== undefined) event.logentry.params = scrubTemplateParams(message, params, engine);
   }
   scrubExceptionsAndThreads(event, engine);
+  maskSyntheticMessageException(event);
   if (event.request !== undefined) event.request = scrubRequest(event.request, engine);
   if (event.breadcrumbs !== undefined) {
     event.breadcrumbs = event.breadcrumbs.map((breadcrumb) => scrubBreadcrumbParts(breadcrumb, engine));
@@ -38,12 +39,29 @@ export function scrubEventParts(event: Event, engine: ScrubEngine): void {
   if (event.extra !== undefined) event.extra = engine.scrubDeep(event.extra) as Event['extra'];
   if (event.contexts !== undefined) event.contexts = engine.scrubDeep(event.contexts) as Event['contexts'];
   if (event.tags !== undefined) event.tags = engine.scrubDeep(event.tags) as Event['tags'];
-  if (event.user !== undefined) event.user = scrubUser(event.user, engine);
+  if (event.user !== undefined) {
+    const user = scrubUser(event.user, engine);
+    if (user === undefined) delete event.user;
+    else event.user = user;
+  }
   if (event.transaction !== undefined) event.transaction = scrubText(event.transaction, engine);
   if (event.fingerprint !== undefined) event.fingerprint = engine.scrubDeep(event.fingerprint) as string[];
   for (const span of event.spans ?? []) scrubSpanParts(span, engine);
   scrubSamplingContext(event, engine);
   scrubProcessingRequest(event, engine);
+}
+
+/**
+ * With `attachStacktrace`, a captured message also carries a synthetic exception whose value is
+ * the message with its parameters filled in: each parameter would leave there, past the
+ * per-parameter check of `logentry.params`. It gets the template instead (already scrubbed).
+ */
+function maskSyntheticMessageException(event: Event): void {
+  const template = event.logentry?.params?.length ? event.logentry.message : undefined;
+  if (template === undefined) return;
+  for (const exception of event.exception?.values ?? []) {
+    if (exception.mechanism?.synthetic) exception.value = template;
+  }
 }
 
 /**

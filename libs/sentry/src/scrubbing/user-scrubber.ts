@@ -7,8 +7,10 @@ import { ScrubEngine } from './scrub-engine';
  * data); every other field was set by the app itself (`username`, `email`, `segment`...) and is
  * kept, subject to the key rules and value patterns like any other app data.
  */
-export function scrubUser(user: User, engine: ScrubEngine): User {
+export function scrubUser(user: User, engine: ScrubEngine): User | undefined {
   const { id, ip_address: _dropped, ...rest } = user;
   const scrubbed = engine.scrubDeep(rest) as User;
-  return id === undefined ? scrubbed : { id, ...scrubbed };
+  const kept = id === undefined ? scrubbed : { id, ...scrubbed };
+  // Nothing left (the SDK had set only the IP): no user at all, rather than an empty one.
+  return Object.keys(kept).length > 0 ? kept : undefined;
 }

@@ -1,3 +1,4 @@
+import type { Integration } from '@sentry/core';
 import type { NodeOptions } from '@sentry/node';
 import type { ResolvedSentryOptions } from '../config/resolve-sentry-config';
 import type { SentryLog } from '../logging/sentry-log';
@@ -14,6 +15,9 @@ import { sendTimeoutHttpModule } from './transport-send-timeout';
 export function buildSdkOptions(options: ResolvedSentryOptions, logger: SentryLog, integrations: NodeOptions['integrations'] = []): NodeOptions {
   const tracing = isTracingEnabled(options);
   return {
+    // Sentry 11 turned this on by default: each captured message would also look like an
+    // exception (a synthetic one, grouped apart). Kept as Sentry 10 had it; `sdkOptions` may opt in.
+    attachStacktrace: false,
     ...options.sdkOptions,
     dsn: options.dsn || undefined,
     environment: options.environment,
@@ -29,19 +33,29 @@ export function buildSdkOptions(options: ResolvedSentryOptions, logger: SentryLo
     ...(isProfilingEnabled(options)
       ? { profileSessionSampleRate: options.profilesSampleRate, profileLifecycle: 'trace' as const }
       : {}),
-    // Ours first, so the user's own onUnhandledRejectionIntegration (same name) replaces it.
-    integrations: [
-      unhandledRejectionIntegration(),
-      ...leanContextIntegrations(),
-      modulesOnceIntegration(),
-      inAppContextLinesIntegration(),
-      ...(Array.isArray(options.sdkOptions?.integrations) ? options.sdkOptions.integrations : []),
-      ...(integrations as []),
-    ],
+    integrations: (defaults) => chooseIntegrations(defaults, options.sdkOptions?.integrations, integrations as Integration[]),
+    // Sentry 11 collects more by default than 10 did: client IPs (`user.ip_address`, span
+    // `client.address`), bound SQL parameters, response and outgoing bodies. What leaves the
+    // process stays what Sentry 10 sent (incoming request bodies, scrubbed); `sdkOptions.dataCollection` can widen it.
+    dataCollection: { userInfo: false, databaseQueryData: false, httpBodies: ['incomingRequest'], ...options.sdkOptions?.dataCollection },
     // One TCP connection per envelope (the SDK's default) costs more than the event itself.
     // A hanging ingest must not hold the transport's sockets forever (see transport-send-timeout.ts).
     transportOptions: { keepAlive: true, httpModule: sendTimeoutHttpModule(), ...options.sdkOptions?.transportOptions },
     ...durableTransportOption(options, logger),
     ...buildPrivacyHooks(options, logger),
   };
+}
+
+/**
+ * `Dedupe` drops an event that looks like the one before it: the same error from another
+ * request, another tenant, is lost with its context. Repeats are the error-storm guard's job
+ * (counted, reported on the next event). Ours come after the defaults, so ours replace the
+ * SDK's of the same name, and the user's after ours, so theirs replace ours.
+ */
+const DROPPED_DEFAULTS: ReadonlySet<string> = new Set(['Dedupe']);
+
+function chooseIntegrations(defaults: Integration[], user: NodeOptions['integrations'], extra: Integration[]): Integration[] {
+  const ours = [unhandledRejectionIntegration(), ...leanContextIntegrations(), modulesOnceIntegration(), inAppContextLinesIntegration()];
+  const chosen = [...defaults.filter((integration) => !DROPPED_DEFAULTS.has(integration.name)), ...ours, ...(Array.isArray(user) ? user : []), ...extra];
+  return typeof user === 'function' ? user(chosen) : chosen;
 }
