@@ -91,9 +91,11 @@ describe('durable offline queue (SENTRY_OFFLINE_DIR)', () => {
     await app.stop();
     expect(queueFiles(dir)).toHaveLength(20);
     // First drop said at once; the rest in one line at shutdown, with the totals (no more lines).
+    // The total can exceed the count read above: shutdown itself sends (the session's last update).
     const said = [...app.output().matchAll(/offline queue dropped (\d+) envelope\(s\) since the last report; totals: (\d+) full/g)];
-    expect(said.map((match) => Number(match[1]))).toEqual([1, stats.dropped.full - 1]);
-    expect(Number(said[1][2])).toBe(stats.dropped.full);
+    const finalTotal = Number(said[1]?.[2]);
+    expect(finalTotal).toBeGreaterThanOrEqual(stats.dropped.full);
+    expect(said.map((match) => Number(match[1]))).toEqual([1, finalTotal - 1]);
   }, 60_000);
 
   it('at the next start, drops an envelope older than SENTRY_OFFLINE_MAX_AGE_HOURS and a corrupt file, counted; sends the rest', async () => {

@@ -51,7 +51,7 @@ describe.each<HttpPlatform>(['express', 'fastify'])('scrubbing end to end, traci
     // Every outgoing call was traced and left a breadcrumb, so its query had a way out.
     const outgoing = plantsOf('tracing', 'outgoingHttp').length;
     expect(transaction.spans?.filter((span) => span.op === 'http.client').length).toBeGreaterThanOrEqual(outgoing);
-    expect(message.breadcrumbs?.filter((crumb) => crumb.category === 'http' && crumb.data?.['http.query']).length).toBeGreaterThanOrEqual(outgoing);
+    expect(message.breadcrumbs?.filter((crumb) => crumb.category === 'http' && (crumb.data?.['url.query'] ?? crumb.data?.['http.query'])).length).toBeGreaterThanOrEqual(outgoing);
     expect(rootTransaction).toBeDefined();
     expect(message.contexts?.trace?.trace_id).toBe(transaction.contexts?.trace?.trace_id);
     expect(raw).toContain('[Filtered]');

@@ -9,11 +9,13 @@ import { inAppContextLinesIntegration } from './in-app-context-lines.integration
 import { modulesOnceIntegration } from './modules-once.integration';
 import { buildPrivacyHooks } from './privacy-hooks';
 import { isProfilingEnabled, isTracingEnabled } from './tracing-enabled.util';
+import { chooseTraceLifecycle } from './trace-lifecycle';
 import { sendTimeoutHttpModule } from './transport-send-timeout';
 
 /** Turns module options into `Sentry.init` options; the module's values win over `sdkOptions`. */
 export function buildSdkOptions(options: ResolvedSentryOptions, logger: SentryLog, integrations: NodeOptions['integrations'] = []): NodeOptions {
   const tracing = isTracingEnabled(options);
+  const traceLifecycle = chooseTraceLifecycle(options.sdkOptions, process.env);
   return {
     // Sentry 11 turned this on by default: each captured message would also look like an
     // exception (a synthetic one, grouped apart). Kept as Sentry 10 had it; `sdkOptions` may opt in.
@@ -30,6 +32,7 @@ export function buildSdkOptions(options: ResolvedSentryOptions, logger: SentryLo
     // null, not undefined: undefined makes the SDK read SENTRY_TRACES_SAMPLE_RATE itself and turn tracing on.
     tracesSampleRate: tracing ? options.tracesSampleRate : (null as unknown as undefined),
     tracesSampler: tracing ? options.tracesSampler : undefined,
+    traceLifecycle,
     ...(isProfilingEnabled(options)
       ? { profileSessionSampleRate: options.profilesSampleRate, profileLifecycle: 'trace' as const }
       : {}),
@@ -42,7 +45,7 @@ export function buildSdkOptions(options: ResolvedSentryOptions, logger: SentryLo
     // A hanging ingest must not hold the transport's sockets forever (see transport-send-timeout.ts).
     transportOptions: { keepAlive: true, httpModule: sendTimeoutHttpModule(), ...options.sdkOptions?.transportOptions },
     ...durableTransportOption(options, logger),
-    ...buildPrivacyHooks(options, logger),
+    ...buildPrivacyHooks(options, logger, traceLifecycle),
   };
 }
 

@@ -1,7 +1,10 @@
+import { withStaticSpan, type SpanJSON, type StreamedSpanJSON } from '@sentry/core';
 import type { NodeOptions } from '@sentry/node';
 import type { ResolvedSentryOptions } from '../config/resolve-sentry-config';
 import { createScrubber, type Scrubber } from '../scrubbing';
 import type { SentryLog } from '../logging/sentry-log';
+import type { TraceLifecycle } from './trace-lifecycle';
+import { isStaticSpanCallback } from '../sdk-bridge/sentry/sentry-internals';
 import { SENTRY_MESSAGES } from '../sentry.messages';
 
 type UserHooks = Pick<
@@ -19,7 +22,7 @@ type UserHooks = Pick<
  * that moment, would leave unscrubbed. A throwing `beforeBreadcrumb` or `beforeSendLog` would
  * throw into the app's own `addBreadcrumb` or `logger` call.
  */
-export function buildPrivacyHooks(options: ResolvedSentryOptions, logger: SentryLog): Partial<NodeOptions> {
+export function buildPrivacyHooks(options: ResolvedSentryOptions, logger: SentryLog, traceLifecycle: TraceLifecycle = 'static'): Partial<NodeOptions> {
   const scrubber = createNoisyScrubber(createScrubber(options.scrubbing), logger);
   const user: UserHooks = { ...options.sdkOptions, ...pickDefined(options) };
   const guard = createHookGuard(logger);
@@ -28,21 +31,21 @@ export function buildPrivacyHooks(options: ResolvedSentryOptions, logger: Sentry
       const clean = scrubber.scrubEvent(event);
       return clean && user.beforeSend ? guard('beforeSend', null, () => user.beforeSend!(clean, hint)) : clean;
     },
-    beforeSendTransaction: (event, hint) => {
-      const clean = scrubber.scrubTransaction(event);
-      return clean && user.beforeSendTransaction
-        ? guard('beforeSendTransaction', null, () => user.beforeSendTransaction!(clean, hint))
-        : clean;
-    },
+    // Streaming sends no transactions (and the SDK warns about a hook it ignores): spans go through beforeSendSpan.
+    beforeSendTransaction:
+      traceLifecycle === 'stream'
+        ? undefined
+        : (event, hint) => {
+            const clean = scrubber.scrubTransaction(event);
+            return clean && user.beforeSendTransaction
+              ? guard('beforeSendTransaction', null, () => user.beforeSendTransaction!(clean, hint))
+              : clean;
+          },
     beforeBreadcrumb: (breadcrumb, hint) => {
       const clean = scrubber.scrubBreadcrumb(breadcrumb);
       return clean && user.beforeBreadcrumb ? guard('beforeBreadcrumb', null, () => user.beforeBreadcrumb!(clean, hint)) : clean;
     },
-    beforeSendSpan: (span) => {
-      const clean = scrubber.scrubSpan(span);
-      // A span cannot be dropped here (null makes the SDK send it anyway): keep our clean one.
-      return user.beforeSendSpan ? guard('beforeSendSpan', clean, () => user.beforeSendSpan!(clean)) : clean;
-    },
+    beforeSendSpan: spanHook(scrubber, user.beforeSendSpan, guard, traceLifecycle),
     beforeSendLog: (log) => {
       const clean = scrubber.scrubLog(log);
       return clean && user.beforeSendLog ? guard('beforeSendLog', null, () => user.beforeSendLog!(clean)) : clean;
@@ -51,6 +54,33 @@ export function buildPrivacyHooks(options: ResolvedSentryOptions, logger: Sentry
       const clean = scrubber.scrubMetric(metric);
       return clean && user.beforeSendMetric ? guard('beforeSendMetric', null, () => user.beforeSendMetric!(clean)) : clean;
     },
+  };
+}
+
+/**
+ * Spans reach `beforeSendSpan` as `SpanJSON` inside transactions (`static`, the hook marked with
+ * `withStaticSpan`, or the SDK ignores it) and as `StreamedSpanJSON` when streamed. The user's own
+ * hook is called only with the shape it was written for, as the SDK would. A span cannot be
+ * dropped here (null makes the SDK send it anyway): a failing user hook leaves our clean one.
+ */
+function spanHook(
+  scrubber: Scrubber,
+  userHook: UserHooks['beforeSendSpan'],
+  guard: ReturnType<typeof createHookGuard>,
+  traceLifecycle: TraceLifecycle,
+): NodeOptions['beforeSendSpan'] {
+  const staticUserHook = isStaticSpanCallback(userHook);
+  if (traceLifecycle === 'static') {
+    const runUser = staticUserHook ? (userHook as unknown as (span: SpanJSON) => SpanJSON) : undefined;
+    return withStaticSpan((span: SpanJSON) => {
+      const clean = scrubber.scrubSpan(span);
+      return runUser ? guard('beforeSendSpan', clean, () => runUser(clean)) : clean;
+    });
+  }
+  const runUser = userHook && !staticUserHook ? userHook : undefined;
+  return (span: StreamedSpanJSON) => {
+    const clean = scrubber.scrubSpan(span);
+    return runUser ? guard('beforeSendSpan', clean, () => runUser(clean)) : clean;
   };
 }
 

@@ -19,3 +19,20 @@ export const SEGMENT_NAME_SOURCE_ATTRIBUTE = 'sentry.segment.name.source';
 
 /** The SDK marks what it captured, so the filter and logger never report it twice. */
 export { isAlreadyCaptured } from '@sentry/core';
+
+/**
+ * How many envelopes the SDK's transport holds when `bufferSize` is not set
+ * (`DEFAULT_TRANSPORT_BUFFER_SIZE` in @sentry/core, not exported from its index): the
+ * durable queue writes to disk what would overflow it instead of losing it.
+ */
+export const SDK_TRANSPORT_BUFFER_SIZE = 64;
+
+/**
+ * Whether a `beforeSendSpan` callback was wrapped with Sentry's `withStaticSpan` (it then takes
+ * the transaction-era `SpanJSON`; unwrapped ones take `StreamedSpanJSON`). The SDK keeps this
+ * check (`isStaticBeforeSendSpanCallback`) to itself; the module calls the user's own callback
+ * from its scrubbing hook, in the shape the SDK would have used.
+ */
+export function isStaticSpanCallback(callback: unknown): boolean {
+  return typeof callback === 'function' && (callback as { _static?: unknown })._static === true;
+}

@@ -3,6 +3,7 @@ import { makeNodeTransport, type NodeOptions } from '@sentry/node';
 import { FROM_ENVIRONMENT, type ResolvedSentryOptions } from '../../config/resolve-sentry-config';
 import { SENTRY_ENV_VARIABLES } from '../../sentry.config';
 import type { SentryLog } from '../../logging/sentry-log';
+import { SDK_TRANSPORT_BUFFER_SIZE } from '../../sdk-bridge/sentry/sentry-internals';
 import { FileOfflineStore, type FileOfflineStoreOptions } from './file-offline-store';
 import { OfflineDropCounter } from './offline-drop-counter';
 import { registerOfflineQueue } from './offline-queue-stats';
@@ -17,8 +18,6 @@ const MEGABYTE = 1024 * 1024;
 const SETTLE_POLL_MS = 10;
 /** Kept from a flush's time to write the envelopes still in flight to disk. */
 const KEEP_MARGIN_MS = 200;
-/** The SDK transport's buffer when `bufferSize` is not set (`DEFAULT_TRANSPORT_BUFFER_SIZE` in @sentry/core, not exported). */
-const SDK_TRANSPORT_BUFFER_SIZE = 64;
 
 /**
  * The `transport` option for `Sentry.init`: with `offlineDir` set, Sentry's offline transport
