@@ -10,7 +10,7 @@ import { SentryLogger } from './logging/sentry.logger';
 import { SentryShutdownHook } from './sdk/sentry-shutdown.hook';
 import { SentryExceptionFilter } from './filters/sentry-exception.filter';
 import { SentryScopeInterceptor } from './scope/sentry-scope.interceptor';
-import { activeExceptionFilter, activeScopeGuard, activeScopeInterceptor } from './sdk/active-enhancers';
+import { activeExceptionFilter, activeScopeGuard, activeScopeInterceptor } from './sentry-active-enhancers';
 import { SentryScopeGuard } from './scope/sentry-scope.guard';
 
 /**

@@ -1,4 +1,4 @@
-import type { SentryLog } from '../logging/sentry-log';
+import type { SentryLog } from './sentry-log';
 import type { SentryModuleOptions } from '../sentry.options';
 import { SentryConfigError } from './sentry-config.error';
 import { resolveSentryConfig, type ResolvedSentryOptions } from './resolve-sentry-config';

@@ -1,4 +1,4 @@
-import type { SentryLog } from '../logging/sentry-log';
+import type { SentryLog } from '../config/sentry-log';
 
 type Level = keyof SentryLog;
 

@@ -1,8 +1,8 @@
 import type { Integration } from '@sentry/core';
 import type { NodeOptions } from '@sentry/node';
 import type { ResolvedSentryOptions } from '../config/resolve-sentry-config';
-import type { SentryLog } from '../logging/sentry-log';
-import { unhandledRejectionIntegration } from '../filters/process-errors.integration';
+import type { SentryLog } from '../config/sentry-log';
+import { unhandledRejectionIntegration } from './process-errors.integration';
 import { leanContextIntegrations } from './app-context.integration';
 import { durableTransportOption } from './offline/durable-transport';
 import { inAppContextLinesIntegration } from './in-app-context-lines.integration';

@@ -1,16 +1,12 @@
 import { getClient } from '@sentry/core';
-import { init as initNestSdk } from '@sentry/nestjs';
 import type { ResolvedSentryOptions } from '../config/resolve-sentry-config';
-import type { SentryLog } from '../logging/sentry-log';
+import type { SentryLog } from '../config/sentry-log';
 import { SENTRY_MESSAGES } from '../sentry.messages';
-import { buildSdkOptions } from './build-sdk-options';
-import { loadProfilingIntegration } from './load-profiling-integration';
-import { queryBreadcrumbsIntegration } from './query-breadcrumbs.integration';
 import { ErrorStormGuard } from './error-storm.guard';
 import { setSentryLogsEnabled } from './sentry-logs-enabled';
 import { ensureScrubbing, markClientScrubbed } from './scrub-foreign-client';
 import type { SentrySdkHandle } from './sentry-sdk-handle';
-import { isProfilingEnabled, isTracingEnabled } from './tracing-enabled.util';
+import { isTracingEnabled } from './tracing-enabled.util';
 
 /** Clients this process has closed: a later module start must not reuse them. */
 const closedClients = new WeakSet<object>();
@@ -36,9 +32,10 @@ export function initSentrySdk(options: ResolvedSentryOptions, logger: SentryLog,
   if (!options.dsn && !options.spotlight) return disabled(options, logger, SENTRY_MESSAGES.disabledNoDsn);
   try {
     const tracing = isTracingEnabled(options);
-    const profiling = tracing && isProfilingEnabled(options) ? loadProfilingIntegration(logger) : [];
-    const integrations = tracing ? [queryBreadcrumbsIntegration(), ...profiling] : [];
-    const client = initNestSdk(buildSdkOptions(options, logger, integrations));
+    // Required here, not imported: see start-sentry-client.ts.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { startSentryClient } = require('./start-sentry-client') as typeof import('./start-sentry-client');
+    const client = startSentryClient(options, logger);
     if (!client) throw new Error('the SDK returned no client');
     markClientScrubbed(client);
     setSentryLogsEnabled(client, options.enableLogs);

@@ -1,4 +1,4 @@
-import type { SentryLog } from '../logging/sentry-log';
+import type { SentryLog } from '../config/sentry-log';
 import type { Integration } from '@sentry/core';
 
 export const PROFILER_UNAVAILABLE =

@@ -2,7 +2,7 @@ import { withStaticSpan, type SpanJSON, type StreamedSpanJSON } from '@sentry/co
 import type { NodeOptions } from '@sentry/node';
 import type { ResolvedSentryOptions } from '../config/resolve-sentry-config';
 import { createScrubber, type Scrubber } from '../scrubbing';
-import type { SentryLog } from '../logging/sentry-log';
+import type { SentryLog } from '../config/sentry-log';
 import type { TraceLifecycle } from './trace-lifecycle';
 import { isStaticSpanCallback } from '../sdk-bridge/sentry/sentry-internals';
 import { SENTRY_MESSAGES } from '../sentry.messages';

@@ -1,4 +1,4 @@
-import type { SentryLog } from '../logging/sentry-log';
+import type { SentryLog } from '../config/sentry-log';
 import type { Breadcrumb, Client, Log, Metric } from '@sentry/core';
 import type { ResolvedSentryOptions } from '../config/resolve-sentry-config';
 import { createScrubber } from '../scrubbing';

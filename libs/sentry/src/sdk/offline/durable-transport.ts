@@ -2,7 +2,7 @@ import { envelopeContainsItemType, makeOfflineTransport, type Envelope, type Tra
 import { makeNodeTransport, type NodeOptions } from '@sentry/node';
 import { FROM_ENVIRONMENT, type ResolvedSentryOptions } from '../../config/resolve-sentry-config';
 import { SENTRY_ENV_VARIABLES } from '../../sentry.config';
-import type { SentryLog } from '../../logging/sentry-log';
+import type { SentryLog } from '../../config/sentry-log';
 import { SDK_TRANSPORT_BUFFER_SIZE } from '../../sdk-bridge/sentry/sentry-internals';
 import { FileOfflineStore, type FileOfflineStoreOptions } from './file-offline-store';
 import { OfflineDropCounter } from './offline-drop-counter';

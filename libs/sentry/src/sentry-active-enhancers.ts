@@ -1,8 +1,8 @@
 import type { CanActivate, ExceptionFilter, NestInterceptor } from '@nestjs/common';
-import type { SentryExceptionFilter } from '../filters/sentry-exception.filter';
-import type { SentryScopeGuard } from '../scope/sentry-scope.guard';
-import type { SentryScopeInterceptor } from '../scope/sentry-scope.interceptor';
-import { isSdkEnabled, type SentrySdkHandle } from './sentry-sdk-handle';
+import type { SentryExceptionFilter } from './filters/sentry-exception.filter';
+import type { SentryScopeGuard } from './scope/sentry-scope.guard';
+import type { SentryScopeInterceptor } from './scope/sentry-scope.interceptor';
+import { isSdkEnabled, type SentrySdkHandle } from './sdk/sentry-sdk-handle';
 
 /**
  * Nest skips an APP_* factory that returns nothing ("a static factory that
