@@ -74,7 +74,7 @@ function outgoingCalls(event: Event): Array<{ via: string; marker: string }> {
   return (event.breadcrumbs ?? []).flatMap((crumb) => {
     const via = /\/dep\/(http|fetch)$/.exec(String(crumb.data?.url ?? ''))?.[1];
     if (crumb.category !== 'http' || !via) return [];
-    const query = new URLSearchParams(String(crumb.data?.['http.query'] ?? '').replace(/^\?/, ''));
+    const query = new URLSearchParams(String(crumb.data?.['url.query'] ?? crumb.data?.['http.query'] ?? '').replace(/^\?/, ''));
     return [{ via, marker: query.get('marker') ?? '?' }];
   });
 }

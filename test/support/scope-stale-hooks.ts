@@ -1,4 +1,5 @@
 import * as diagnosticsChannel from 'node:diagnostics_channel';
+import { isProcessWideHook } from '../../libs/sentry/src/sdk/outgoing/process-wide-hook';
 
 /**
  * Channels the SDK subscribes to once per module registry, i.e. once per jest test
@@ -12,7 +13,8 @@ import * as diagnosticsChannel from 'node:diagnostics_channel';
  * - outgoing requests (`http.client.request.*`, `undici:request:*`) and child processes:
  *   every copy adds its own listeners to each request or child, past Node's
  *   10-listener warning after a dozen files.
- * One SDK per process, as in production, has none of these problems.
+ * One SDK per process, as in production, has none of these problems. The module's own
+ * outgoing-request hooks are installed once per process (see process-wide-hook.ts) and stay.
  */
 const PROCESS_WIDE_CHANNELS = [
   'http.server.request.start',
@@ -26,7 +28,7 @@ const PROCESS_WIDE_CHANNELS = [
 ];
 
 /**
- * Test-only: unsubscribes everything on those channels. Call at the top of a test
+ * Test-only: unsubscribes everything on those channels but the module's process-wide hooks. Call at the top of a test
  * file, before its SDK starts (what is there belongs to finished files), and in its
  * last afterAll (what is there is this file's). Reads Node's internal subscriber
  * list; where that is gone, it does nothing.
@@ -36,7 +38,7 @@ export function dropProcessWideSdkHooks(): void {
     const channel = diagnosticsChannel.channel(name) as unknown as { _subscribers?: unknown };
     if (!Array.isArray(channel._subscribers)) continue;
     for (const subscriber of [...(channel._subscribers as Array<(message: unknown, name: string | symbol) => void>)]) {
-      diagnosticsChannel.unsubscribe(name, subscriber);
+      if (!isProcessWideHook(subscriber)) diagnosticsChannel.unsubscribe(name, subscriber);
     }
   }
 }

@@ -22,9 +22,9 @@ describe('sdk-bridge contract: Sentry internals', () => {
     expect(SEGMENT_NAME_SOURCE_ATTRIBUTE).toBe(SENTRY_SEGMENT_NAME_SOURCE);
   });
 
-  it('touchpoint isAlreadyCaptured: true once the SDK captured an error, false before', () => {
+  it('touchpoint isAlreadyCaptured: true once the SDK captured an error, not before', () => {
     const error = new Error('contract: captured mark');
-    expect(isAlreadyCaptured(error)).toBe(false);
+    expect(isAlreadyCaptured(error)).toBeFalsy();
     captureException(error);
     expect(isAlreadyCaptured(error)).toBe(true);
   });
