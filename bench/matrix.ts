@@ -19,7 +19,7 @@ export async function runMatrix(config: BenchConfig, buildRoot: string, ingest: 
   const runs: CellRun[] = [];
   try {
     for (const mode of config.modes) {
-      apps.set(mode, await ChildApp.start({ mode, buildRoot, dsn: ingest.dsn, showOutput: config.showChildOutput }));
+      apps.set(mode, await ChildApp.start({ mode, buildRoot, dsn: ingest.dsn, node: config.node, showOutput: config.showChildOutput }));
     }
     log(`started ${apps.size} app processes: ${[...apps.values()].map((app) => `${app.mode} (pid ${app.pid})`).join(', ')}`);
     for (let round = 1; round <= config.rounds; round++) {

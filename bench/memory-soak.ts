@@ -39,6 +39,8 @@ export interface SoakOptions {
   sampleEverySec: number;
   connections: number;
   showOutput: boolean;
+  /** Node binary for the app (see BenchConfig.node). */
+  node: string;
   mode?: BenchMode;
 }
 
@@ -55,7 +57,7 @@ const WARMUP_SHARE = 0.1;
 export async function runMemorySoak(options: SoakOptions, log: (line: string) => void): Promise<SoakResult> {
   const mode = options.mode ?? 'ours-errors';
   const dsn = `http://public@127.0.0.1:${await closedPort()}/1`;
-  const app = await ChildApp.start({ mode, buildRoot: options.buildRoot, dsn, showOutput: options.showOutput });
+  const app = await ChildApp.start({ mode, buildRoot: options.buildRoot, dsn, node: options.node, showOutput: options.showOutput });
   const samples: MemorySample[] = [];
   try {
     const started = Date.now();

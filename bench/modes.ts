@@ -4,13 +4,13 @@ import type { RouteName } from './routes';
 /** What each mode is, in the words of the report. */
 export const MODE_LABELS: Record<BenchMode, string> = {
   bare: 'bare Nest, no Sentry',
-  official: '@sentry/nestjs per its docs: instrument preload, SentryModule.forRoot(), SentryGlobalFilter; no tracesSampleRate',
+  official: '@sentry/nestjs per its docs: instrument file preloaded with --import, SentryModule.forRoot(), SentryGlobalFilter; no tracesSampleRate',
   'official-tracing-0.1': 'as official, with tracesSampleRate 0.1',
   'ours-disabled': 'SentryModule.forRoot({}) - no DSN, disabled',
-  'ours-errors': 'SentryModule.forRoot({ dsn, tracesSampleRate: 0 }) - errors only, light SDK',
+  'ours-errors': 'SentryModule.forRoot({ dsn, tracesSampleRate: 0 }) - errors only, initialised by the module (no preload)',
   'ours-tracing-0.1': 'SentryModule.forRoot({ dsn, tracesSampleRate: 0.1, profilesSampleRate: 0 })',
   'ours-tracing-1.0': 'SentryModule.forRoot({ dsn, tracesSampleRate: 1, profilesSampleRate: 0 })',
-  'sdk-floor': "Sentry's light Node client alone: no integrations, no scrubbing, a filter calling captureException (the SDK's own cost per event)",
+  'sdk-floor': "Sentry's own Node client alone (@sentry/node init, defaultIntegrations: false): no integrations, no scrubbing, a filter calling captureException (the SDK's own cost per event)",
 };
 
 /** Modes that should deliver one event per failed request to the ingest. */

@@ -36,6 +36,7 @@ export async function runProfiles(config: BenchConfig, buildRoot: string, profil
         mode,
         buildRoot,
         dsn: ingest.dsn,
+        node: config.node,
         showOutput: config.showChildOutput,
         execArgv: ['--cpu-prof', `--cpu-prof-dir=${profileDir}`, `--cpu-prof-name=${name}`],
       });

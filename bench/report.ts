@@ -43,7 +43,10 @@ export function renderReport(input: ReportInput): string {
     '',
     '## Machine',
     '',
-    `- CPU: ${machine.cpuModel}, ${machine.cores} cores; memory ${machine.memoryGb} GB; ${machine.os}; Node ${machine.node}`,
+    `- CPU: ${machine.cpuModel}, ${machine.cores} cores; memory ${machine.memoryGb} GB; ${machine.os}`,
+    machine.appNode.fromEnv
+      ? `- Node: the apps ran on **Node ${machine.appNode.version}** (\`BENCH_NODE=${machine.appNode.path}\`); the harness (autocannon, ingest) on Node ${machine.node}`
+      : `- Node: apps and harness on **Node ${machine.node}** (\`${machine.appNode.path}\`)`,
     `- 1-minute load average: ${input.loadBefore} before, ${input.loadAfter} after`,
     ...(input.othersCpu
       ? [
@@ -221,13 +224,13 @@ function methodSection(): string[] {
   return [
     '## Method',
     '',
-    '- Each mode is its own process (`node main.js`, the official one with `-r official.instrument.js`), compiled once from ' +
+    '- Each mode is its own process (`node main.js`, the official ones with `--import official.instrument.js` as Sentry 11 wants), compiled once from ' +
       'the same sources with `typescript.transpileModule`: no ts-node and no source-map-support in the measured processes.',
     '- The app processes write their logs to /dev/null: Nest still formats one error log with stack per failure, as in production.',
     '- autocannon runs in the harness process; the loopback ingest too, so every captured error is really sent over HTTP. ' +
       'On a 2-core machine load generator, ingest and app share the CPU: absolute req/s are lower than on a server, the ratios are what count.',
     '- `/throw/:id` gets a fresh id per request, so the SDK\'s dedupe never merges two failures; `/storm` throws a new `Error(\'bench storm\')` every time.',
-    '- `sdk-floor` (throwing route only) is Sentry\'s light Node client with no integrations and a filter calling `captureException`: ' +
+    '- `sdk-floor` (throwing route only) is Sentry\'s own Node client (`@sentry/node` `init` with `defaultIntegrations: false`) and a filter calling `captureException`: ' +
       'no scrubbing, request data, scope isolation, context lines or storm guard. It is the least any module built on Sentry\'s event ' +
       'pipeline and transport can cost per event, so a target above its ratio cannot be met without replacing them.',
     '',

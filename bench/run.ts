@@ -8,7 +8,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { compileBenchApp } from './compile';
 import { KNOBS, readConfig, type BenchConfig } from './config';
 import { IngestTally } from './ingest-tally';
-import { describeMachine, loadAverage } from './machine';
+import { describeAppNode, describeMachine, loadAverage, type AppNode } from './machine';
 import { runMatrix } from './matrix';
 import { runMemorySoak } from './memory-soak';
 import { measuredOn } from './modes';
@@ -28,11 +28,13 @@ async function main(): Promise<void> {
   const config = readConfig(process.argv.slice(2), process.env);
   const startedAt = new Date();
   const loadBefore = loadAverage();
+  const appNode = describeAppNode(config.node);
+  log(nodeLine(appNode));
   // Outside node_modules, as an app's dist/ is: the SDK marks frames there in-app, as in production.
   const buildRoot = compileBenchApp(REPO_ROOT, join(REPO_ROOT, 'bench', '.build'));
   const ingest = await IngestTally.start();
   try {
-    if (config.profile) return await profile(config, buildRoot, ingest);
+    if (config.profile) return await profile(config, buildRoot, ingest, appNode);
     log(`bench: ${config.modes.length} modes × ${config.routes.length} routes × ${config.rounds} rounds, about ${estimateMinutes(config)} min`);
     const phase = stopwatch();
     const runs = await runMatrix(config, buildRoot, ingest, log);
@@ -42,7 +44,7 @@ async function main(): Promise<void> {
     const targets = TARGETS.map((target) => evaluate(target, cells.find((c) => c.mode === target.mode && c.route === target.route)));
     const soak =
       config.soakSec > 0
-        ? await runMemorySoak({ buildRoot, seconds: config.soakSec, sampleEverySec: config.soakSampleSec, connections: config.connections, showOutput: config.showChildOutput }, log)
+        ? await runMemorySoak({ buildRoot, seconds: config.soakSec, sampleEverySec: config.soakSampleSec, connections: config.connections, showOutput: config.showChildOutput, node: config.node }, log)
         : undefined;
     const soakSec = phase();
     const scrubber = config.scrubber ? await runScrubberIfPresent(__dirname) : undefined;
@@ -50,7 +52,7 @@ async function main(): Promise<void> {
     const scrubberSec = phase();
     const input = {
       config,
-      machine: describeMachine(REPO_ROOT),
+      machine: describeMachine(REPO_ROOT, appNode),
       startedAt,
       elapsedSec: (Date.now() - startedAt.getTime()) / 1000,
       phases: { matrixSec, soakSec, scrubberSec },
@@ -74,7 +76,7 @@ async function main(): Promise<void> {
   }
 }
 
-async function profile(config: BenchConfig, buildRoot: string, ingest: IngestTally): Promise<void> {
+async function profile(config: BenchConfig, buildRoot: string, ingest: IngestTally, appNode: AppNode): Promise<void> {
   const dir = join(__dirname, 'profiles');
   mkdirSync(dir, { recursive: true });
   const runs = await runProfiles(config, buildRoot, dir, ingest, log);
@@ -83,7 +85,7 @@ async function profile(config: BenchConfig, buildRoot: string, ingest: IngestTal
     '# CPU profiles',
     '',
     `Self time over the measured window of \`npm run bench -- --profile\` (${new Date().toISOString()}, ` +
-      `${config.warmupSec} s warm-up, then the window); raw profiles in bench/profiles/ (gitignored), ` +
+      `${config.warmupSec} s warm-up, then the window; apps on Node ${appNode.version}); raw profiles in bench/profiles/ (gitignored), ` +
       'open them in Chrome DevTools or summarise one with `bench/profile-summary.ts`.',
     '',
     'V8 samples on a clock, not on CPU time: time the process spends descheduled inside a system call lands on ' +
@@ -92,6 +94,12 @@ async function profile(config: BenchConfig, buildRoot: string, ingest: IngestTal
   ].join('\n');
   writeProfileReport(out, runs, header);
   log(`wrote ${relative(process.cwd(), out)}; profiles in ${relative(process.cwd(), dir)}`);
+}
+
+function nodeLine(appNode: AppNode): string {
+  return appNode.fromEnv
+    ? `bench: apps on Node ${appNode.version} (BENCH_NODE=${appNode.path}), harness on Node ${process.version} (${process.execPath})`
+    : `bench: apps and harness on Node ${appNode.version} (${appNode.path})`;
 }
 
 /** Each call returns the seconds since the previous one. */

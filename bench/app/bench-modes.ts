@@ -16,7 +16,7 @@ export function isBenchMode(value: unknown): value is BenchMode {
   return typeof value === 'string' && (BENCH_MODES as readonly string[]).includes(value);
 }
 
-/** Modes whose process needs `official.instrument` preloaded (`node -r`), as Sentry's NestJS docs say. */
+/** Modes whose process needs `official.instrument` preloaded (`node --import`, as Sentry 11 wants), as Sentry's NestJS docs say. */
 export function needsOfficialPreload(mode: BenchMode): boolean {
   return mode.startsWith('official');
 }

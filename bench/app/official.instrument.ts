@@ -1,6 +1,8 @@
 /**
  * The official setup, as Sentry's NestJS guide has it: an `instrument` file that
- * calls `Sentry.init` before anything else is loaded (preloaded with `node -r`).
+ * calls `Sentry.init` before anything else is loaded. Preloaded with `node --import`:
+ * Sentry 11 registers its diagnostics-channel injection from there and warns under
+ * `--require`; this file compiles to CommonJS, which `--import` loads as well.
  * `sendDefaultPii` from the docs snippet is left out: it only adds the client IP
  * and cookies, and our module does not send them either.
  */

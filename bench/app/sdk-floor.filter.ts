@@ -1,7 +1,8 @@
 /**
  * The `sdk-floor` mode: the least any Nest module built on Sentry's SDK can do per error.
- * Sentry's light Node client with no integrations at all (no request data, no context
- * lines, no dedupe, no scrubbing), keep-alive transport, and a filter that calls
+ * Sentry's own Node client (`@sentry/node`; Sentry 11 folded the old `@sentry/node-core/light`
+ * into it) with no integrations at all (no request data, no context lines, no dedupe, no
+ * scrubbing, no HTTP isolation), keep-alive transport, and a filter that calls
  * `captureException` before Nest's own reply. Not a setup to run: the bench's measure of
  * what Sentry's event pipeline and transport cost on their own.
  */
