@@ -8,15 +8,10 @@ const ROOT = join(__dirname, '..', '..');
 
 /**
  * ts-node (transpile-only) instead of a build: no build step, and the preload stays a file
- * of its own (`nest build` in monorepo mode bundles with webpack, which has no place for a
- * `-r` preload). tsconfig-paths resolves the `@app/sentry` alias.
+ * of its own. preload.mjs registers ts-node and tsconfig-paths (the `@app/sentry` alias) and
+ * starts Sentry, through `--import` as Sentry 11 asks.
  */
-const DEMO_APP_ARGS = [
-  '-r', 'ts-node/register/transpile-only',
-  '-r', 'tsconfig-paths/register',
-  '-r', './apps/demo/src/instrument.ts',
-  'apps/demo/src/main.ts',
-];
+const DEMO_APP_ARGS = ['--import', './scripts/demo/preload.mjs', 'scripts/demo/main.cjs'];
 
 /** What main.ts prints once it listens. */
 const READY_LINE = /Demo API listening on (\S+)/;

@@ -1,6 +1,6 @@
 /**
- * Preload of the demo, loaded with `node -r` before main.ts:
- * `node -r ts-node/register/transpile-only -r tsconfig-paths/register -r apps/demo/src/instrument.ts apps/demo/src/main.ts`.
+ * Preload of the demo, loaded before main.ts by scripts/demo/preload.mjs:
+ * `node --import ./scripts/demo/preload.mjs scripts/demo/main.cjs` (what `npm start` runs).
  * Sentry must start before Nest, `http` and `pg` are loaded, or they are not
  * auto-instrumented (no route-named transactions, no DB spans).
  */
