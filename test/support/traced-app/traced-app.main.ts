@@ -11,6 +11,7 @@ import {
   Module,
   ConflictException,
   Param,
+  Query,
   ParseIntPipe,
   UseFilters,
   UseGuards,
@@ -25,6 +26,7 @@ import {
   type NestModule,
 } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { get } from 'node:http';
 import { Pool } from 'pg';
 import { SentryModule } from '../../../libs/sentry/src';
 
@@ -67,6 +69,16 @@ class OrdersController {
   async find(@Param('id', ParseIntPipe) id: number): Promise<unknown> {
     const { rows } = await pool.query('SELECT $1::text AS id, $2::text AS secret_param', [id, 'param-value-never-sent']);
     return rows[0];
+  }
+
+  /** Calls each URL of `to` with node:http, then with fetch: the outgoing-call tests read what arrived. */
+  @Get(':id/outgoing')
+  async outgoing(@Query('to') to: string): Promise<string> {
+    for (const url of to.split(',')) {
+      await new Promise<void>((resolve, reject) => get(url, (res) => res.resume().once('end', resolve)).once('error', reject));
+      await (await fetch(url)).text();
+    }
+    return 'called';
   }
 
   @Get(':id/stale')
