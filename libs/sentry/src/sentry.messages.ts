@@ -7,9 +7,9 @@ export const SENTRY_MESSAGES = {
   initialised: (mode: string, environment: string, release: string | undefined) =>
     `Sentry error tracking enabled (${mode}; environment "${environment}", release "${release ?? 'none'}")`,
   lateInit:
-    'Sentry was initialised late, by SentryModule: it traces without OpenTelemetry (a transaction per request, named by route, ' +
-    'and a span per outgoing HTTP call); the automatic spans for Nest and database queries need the SDK loaded first. ' +
-    'Preload it: node --require <dist>/libs/sentry/instrument.js (README: "Preload or late init")',
+    'Sentry was initialised late, by SentryModule: it traces a transaction per request, named by route, and a span per ' +
+    'outgoing HTTP call; the spans of Nest\'s guards, pipes, interceptors, filters and of database queries need the SDK ' +
+    'loaded before the app: node --import nestjs-sentry-tenant/instrument dist/main.js (README: "Preload")',
   foreignClient:
     'Reusing a Sentry client that this module did not initialise: its scrubbing rules are added as an event processor ' +
     'and breadcrumb/log hooks. Prefer the module\'s preload (initSentryFromEnvironment) so they run in beforeSend* hooks',
