@@ -19,8 +19,13 @@ const SHUTDOWN_TIMEOUT_MS = 2000;
 const MB = 1024 * 1024;
 /** A hung request frees its socket after SEND_IDLE_TIMEOUT_MS (10 s); recovery must come soon after. */
 const RECOVERY_LIMIT_MS = SEND_IDLE_TIMEOUT_MS + 5_000;
-/** Bounded memory: growth of the peak over the healthy peak. The SDK buffers at most 64 envelopes. */
-const MAX_RSS_GROWTH_MB = 40;
+/**
+ * Bounded memory: growth of the peak over the healthy peak. The SDK buffers at most 64 envelopes:
+ * that is heap, judged tightly. RSS is judged loosely, for native leaks only: on Node 24 the peak
+ * RSS of a second 6 s of the same load is 26-46 MB above the first with any fault, a 500 or a 429
+ * alike (heap +1 to +9 MB): the allocator keeps what young-generation GC once needed.
+ */
+const MAX_RSS_GROWTH_MB = 80;
 const MAX_HEAP_GROWTH_MB = 25;
 
 const rows: FaultRow[] = [];
