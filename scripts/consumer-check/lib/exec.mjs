@@ -1,12 +1,16 @@
-// Runs a child process, streams nothing, returns its combined output; rejects on a
-// non-zero exit or timeout with the output tail, so a failing step says why.
+// Runs a child process quietly and resolves with its combined `output` (and
+// `stdout` alone); rejects on a non-zero exit or timeout with the output tail, so a failing step says why.
 import { spawn } from 'node:child_process';
 
 export function exec(command, args, { cwd, env = process.env, timeoutMs = 600_000, label = command } = {}) {
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
-    child.stdout.on('data', (chunk) => (output += chunk));
+    let stdout = '';
+    child.stdout.on('data', (chunk) => {
+      output += chunk;
+      stdout += chunk;
+    });
     child.stderr.on('data', (chunk) => (output += chunk));
     const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
     child.on('error', (error) => {
@@ -15,7 +19,7 @@ export function exec(command, args, { cwd, env = process.env, timeoutMs = 600_00
     });
     child.on('close', (code, signal) => {
       clearTimeout(timer);
-      if (code === 0) return resolve(output);
+      if (code === 0) return resolve({ output, stdout });
       reject(new Error(`${label} failed (${signal ?? `exit ${code}`}):\n${tail(output)}`));
     });
   });

@@ -25,7 +25,8 @@ export function machineNode() {
 
 function runtime(nodePath) {
   const npmCli = findNpmCli();
-  const env = { ...process.env, PATH: [dirname(nodePath), process.env.PATH].join(delimiter) };
+  // NO_COLOR keeps vitest's and Nest's output readable in the report.
+  const env = { ...process.env, NO_COLOR: '1', PATH: [dirname(nodePath), process.env.PATH].join(delimiter) };
   // npm run sets npm_* variables for its children; drop them so the app's npm is not steered by ours.
   for (const key of Object.keys(env)) if (key.startsWith('npm_')) delete env[key];
   return { node: nodePath, npm: [nodePath, npmCli], env, version: versionOf(nodePath) };
