@@ -9,7 +9,7 @@ import { dirname, join } from 'node:path';
 import { startApp } from './lib/app-process.mjs';
 import { tail } from './lib/exec.mjs';
 import { expectTenantEvent } from './lib/expect-tenant-event.mjs';
-import { npmInstall, npmRun } from './lib/npm-install.mjs';
+import { assertNoPeerTrouble, npmInstall, npmRun } from './lib/npm-install.mjs';
 import { packLibrary } from './lib/pack-library.mjs';
 import { prepareApp } from './lib/prepare-app.mjs';
 import { note, step, summary } from './lib/report.mjs';
@@ -42,12 +42,12 @@ async function checkTarget(target, tarball) {
   console.log(`\n== ${target.name} (${target.cli} scaffold) on Node ${runtime.version}`);
   const appDir = await prepareApp(target);
   appDirs.push(dirname(appDir));
-  const scaffoldWarnings = await step(`${target.name}: npm install (scaffold deps)`, () => npmInstall(runtime, appDir, [], 'npm install'));
-  note('npm warnings', scaffoldWarnings);
-  const addWarnings = await step(`${target.name}: npm install <tarball> ${target.config}`, () =>
-    npmInstall(runtime, appDir, [tarball, target.config], 'npm install <tarball>'),
-  );
-  note('npm warnings', addWarnings);
+  for (const [what, packages] of [['scaffold deps', []], [`<tarball> ${target.config}`, [tarball, target.config]]]) {
+    const warnings = await step(`${target.name}: npm install ${what}`, () => npmInstall(runtime, appDir, packages, `npm install ${what}`));
+    // Peer trouble fails the check but the install went through, so the app is still tried.
+    const clean = await step(`${target.name}: npm install ${what}: no ERESOLVE, no peer warnings`, () => assertNoPeerTrouble(warnings), { fatal: false });
+    if (clean) note('npm warnings', warnings);
+  }
   await step(`${target.name}: npm run build (typechecks the imports)`, () => npmRun(runtime, appDir, 'build', 'npm run build'));
   if (target.vitest) await step(`${target.name}: npm test (vitest, SentryTestIngest)`, () => npmRun(runtime, appDir, 'test', 'npm test'), { fatal: false });
 
@@ -59,7 +59,8 @@ async function checkTarget(target, tarball) {
     for (const preload of target.preloads) scenarios.push({ label: `node ${preload.join(' ')} dist/main.js`, nodeArgs: preload });
     for (const [index, scenario] of scenarios.entries()) {
       const marker = { userId: `u-${target.name}-${index}`, tenantId: `t-${target.name}-${index}` };
-      await step(`${target.name}: ${scenario.label}`, () => runScenario(runtime, appDir, scenario, ingest, marker), { fatal: false });
+      const printed = await step(`${target.name}: ${scenario.label}`, () => runScenario(runtime, appDir, scenario, ingest, marker), { fatal: false });
+      note('app warnings', printed ?? []);
     }
   } finally {
     await ingest.close();
@@ -75,8 +76,8 @@ async function runScenario(runtime, appDir, scenario, ingest, marker) {
     throw error;
   } finally {
     await app.stop();
-    note('app warnings', notable(app.output()));
   }
+  return notable(app.output());
 }
 
 // What the app printed that a user would notice: warnings and errors, not the request logs.
