@@ -7,7 +7,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { startApp } from './lib/app-process.mjs';
-import { tail } from './lib/exec.mjs';
+import { crashTail } from './lib/exec.mjs';
 import { expectTenantEvent } from './lib/expect-tenant-event.mjs';
 import { assertNoPeerTrouble, npmInstall, npmRun } from './lib/npm-install.mjs';
 import { packLibrary } from './lib/pack-library.mjs';
@@ -72,7 +72,7 @@ async function runScenario(runtime, appDir, scenario, ingest, marker) {
   try {
     await expectTenantEvent(ingest, app.url, marker);
   } catch (error) {
-    error.message += `\napp output (tail):\n${tail(app.output(), 25)}`;
+    error.message += `\napp output (tail):\n${crashTail(app.output())}`;
     throw error;
   } finally {
     await app.stop();

@@ -3,7 +3,7 @@
 import { spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { tail } from './exec.mjs';
+import { crashTail } from './exec.mjs';
 
 export async function startApp({ runtime, appDir, nodeArgs, env, readyTimeoutMs = 30_000 }) {
   const port = await freePort();
@@ -20,12 +20,12 @@ export async function startApp({ runtime, appDir, nodeArgs, env, readyTimeoutMs 
 
   const deadline = Date.now() + readyTimeoutMs;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`app exited before answering:\n${tail(output, 25)}`);
+    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`app exited before answering:\n${crashTail(output)}`);
     if (await answers(app.url)) return app;
     await sleep(200);
   }
   await app.stop();
-  throw new Error(`app did not answer within ${readyTimeoutMs} ms:\n${tail(output, 25)}`);
+  throw new Error(`app did not answer within ${readyTimeoutMs} ms:\n${crashTail(output)}`);
 }
 
 async function answers(url) {

@@ -28,3 +28,9 @@ export function exec(command, args, { cwd, env = process.env, timeoutMs = 600_00
 export function tail(text, lines = 40) {
   return text.trimEnd().split('\n').slice(-lines).join('\n');
 }
+
+/** The end of a crashed process's output without stack frames and require-stack paths, so the error line stays in view. */
+export function crashTail(text, lines = 25) {
+  const kept = text.split('\n').filter((line) => !/^\s+at |^\s+'\/|^\s*- \//.test(line));
+  return tail(kept.join('\n'), lines);
+}
