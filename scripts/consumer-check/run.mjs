@@ -49,7 +49,10 @@ async function checkTarget(target, tarball) {
     if (clean) note('npm warnings', warnings);
   }
   await step(`${target.name}: npm run build (typechecks the imports)`, () => npmRun(runtime, appDir, 'build', 'npm run build'));
-  if (target.vitest) await step(`${target.name}: npm test (vitest, SentryTestIngest)`, () => npmRun(runtime, appDir, 'test', 'npm test'), { fatal: false });
+  // The app's own vitest, one spec per step: the ingest with the bare SDK, then with SentryModule.
+  for (const spec of target.vitestSpecs) {
+    await step(`${target.name}: npm test -- ${spec}`, () => npmRun(runtime, appDir, 'test', `npm test -- ${spec}`, [spec]), { fatal: false });
+  }
 
   // The ingest comes from the installed tarball's ./testing export, as a user would import it.
   const { SentryTestIngest } = createRequire(join(appDir, 'package.json'))('nestjs-sentry-tenant/testing');
@@ -80,7 +83,9 @@ async function runScenario(runtime, appDir, scenario, ingest, marker) {
   return notable(app.output());
 }
 
-// What the app printed that a user would notice: warnings and errors, not the request logs.
+// What the app printed that a user would notice: warnings, errors and the SDK's own
+// `[Sentry]` notices (its --require notice says neither), not the request logs.
 function notable(output) {
-  return output.split('\n').filter((line) => /warn|deprecat|error/i.test(line) && !/consumer-check boom|^\s+at /.test(line)).slice(0, 15);
+  const noticed = /warn|deprecat|error|\[Sentry\]|no longer supported/i;
+  return output.split('\n').filter((line) => noticed.test(line) && !/consumer-check boom|^\s+at /.test(line)).slice(0, 15);
 }

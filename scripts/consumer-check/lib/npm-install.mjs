@@ -17,6 +17,7 @@ export function assertNoPeerTrouble(warnings) {
   return true;
 }
 
-export function npmRun(runtime, cwd, script, label) {
-  return exec(runtime.node, [...runtime.npm.slice(1), 'run', script], { cwd, env: runtime.env, label, timeoutMs: 300_000 });
+export function npmRun(runtime, cwd, script, label, args = []) {
+  const scriptArgs = args.length > 0 ? ['--', ...args] : [];
+  return exec(runtime.node, [...runtime.npm.slice(1), 'run', script, ...scriptArgs], { cwd, env: runtime.env, label, timeoutMs: 300_000 });
 }

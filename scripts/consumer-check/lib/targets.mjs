@@ -9,7 +9,7 @@ export const TARGETS = [
     runtime: findNode24,
     config: '@nestjs/config@^12.0.0',
     preloads: [['--import', 'nestjs-sentry-tenant/instrument']],
-    vitest: true,
+    vitestSpecs: ['src/consumer-check/ingest-with-sdk.spec.ts', 'src/consumer-check/ingest-under-vitest.spec.ts'],
   },
   {
     name: 'nest11-cjs',
@@ -21,7 +21,7 @@ export const TARGETS = [
       ['--require', 'nestjs-sentry-tenant/instrument'],
       ['--import', 'nestjs-sentry-tenant/instrument'],
     ],
-    vitest: false,
+    vitestSpecs: [],
   },
 ];
 
