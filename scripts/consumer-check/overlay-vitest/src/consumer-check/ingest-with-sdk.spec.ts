@@ -1,8 +1,16 @@
-// SentryTestIngest with the bare SDK, no SentryModule: proves the ./testing export on its
-// own. @sentry/nestjs comes in with nestjs-sentry-tenant (hoisted); an app testing this
-// way would list it itself.
-import * as Sentry from '@sentry/nestjs';
+// SentryTestIngest with the bare SDK, no SentryModule: proves the ./testing export on its own.
+// The SDK is the @sentry/nestjs copy that nestjs-sentry-tenant depends on, loaded from the
+// package's own folder: npm does not always hoist it (it nests it on a peer conflict).
+import { createRequire } from 'node:module';
 import { SentryTestIngest } from 'nestjs-sentry-tenant/testing';
+
+type Sdk = {
+  init(options: { dsn: string }): unknown;
+  captureException(error: unknown): string;
+  close(timeoutMs?: number): Promise<boolean>;
+};
+const packageEntry = createRequire(import.meta.url).resolve('nestjs-sentry-tenant');
+const Sentry = createRequire(packageEntry)('@sentry/nestjs') as Sdk;
 
 describe('SentryTestIngest with the bare SDK under vitest', () => {
   it('receives an event captured by Sentry.init pointed at its DSN', async () => {
