@@ -10,7 +10,7 @@ export async function prepareApp(target) {
   const appDir = join(await mkdtemp(join(tmpdir(), `consumer-${target.name}-`)), target.name);
   await cp(join(HERE, 'fixtures', target.name), appDir, { recursive: true });
   await cp(join(HERE, 'overlay'), appDir, { recursive: true });
-  if (target.vitestSpecs.length > 0) await cp(join(HERE, 'overlay-vitest'), appDir, { recursive: true });
+  if (target.vitestSpecs.length > 0) await cp(join(HERE, 'overlay-specs'), appDir, { recursive: true });
   await importIntoAppModule(join(appDir, 'src/app.module.ts'));
   return appDir;
 }
