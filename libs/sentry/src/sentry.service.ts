@@ -28,8 +28,8 @@ export class SentryService {
 
   /**
    * Attaches the user and tenant (ADR-024 section 4): user, tag `tenant_id`, context `tenant`.
-   * Inside a request it acts on that request only; outside one, on the current scope
-   * (at top level: the process-wide default that requests start from and override).
+   * Inside a request (or `runInScope`) it acts on that unit only; outside one, on the current
+   * scope (at top level: the process-wide default, which units of work never inherit).
    */
   setUserContext(userId: string | number, tenantId?: string | number, email?: string): void {
     this.safely('setUserContext', () => {
