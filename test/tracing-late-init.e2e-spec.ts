@@ -41,7 +41,7 @@ describe('tracing with late init (no preload), profiler unavailable', () => {
   it('says once, clearly, what late init costs', () => {
     const lines = testApp.logger.sentryLines('warn').filter((line) => line.startsWith('Sentry was initialised late'));
     expect(lines).toHaveLength(1);
-    expect(lines[0]).toContain('--require');
+    expect(lines[0]).toContain('--import');
   });
 
   it('sends a transaction per sampled request, named by route pattern, with release and environment', async () => {
