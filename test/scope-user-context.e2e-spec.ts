@@ -107,7 +107,7 @@ describe('SentryService.setUserContext / clearUserContext: which scope they act 
     }
   });
 
-  it('at top level: a process-wide default that requests start from, and their own principal overrides', async () => {
+  it('at top level: events raised outside units of work only; no request inherits it (issue 16)', async () => {
     sentry.setUserContext('boot-user', 'boot-tenant', 'boot@example.com');
     try {
       sentry.captureMessage('top-level');
@@ -117,9 +117,9 @@ describe('SentryService.setUserContext / clearUserContext: which scope they act 
       expect(identity(top)).toEqual({ user: 'boot-user', email: 'boot@example.com', tenant: 'boot-tenant', context: { tenant_id: 'boot-tenant' } });
       const own = await ingest.waitForEvent((e) => e.message === 'with-principal');
       expect(identity(own)).toEqual({ user: 'req-user', email: undefined, tenant: 'req-tenant', context: { tenant_id: 'req-tenant' } });
-      // What "process-wide" means: a request without a principal starts from it.
+      // Requests start from a clean scope: an anonymous one stays anonymous.
       const anonymous = await ingest.waitForEvent((e) => e.message === 'anonymous');
-      expect(identity(anonymous)).toMatchObject({ user: 'boot-user', tenant: 'boot-tenant' });
+      expect(identity(anonymous)).toEqual({ user: undefined, email: undefined, tenant: undefined, context: undefined });
     } finally {
       sentry.clearUserContext();
     }

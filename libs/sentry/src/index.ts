@@ -16,3 +16,5 @@ export { getRequestIsolationScope } from './scope/request-scope.registry';
 export { SentryScopeInterceptor } from './scope/sentry-scope.interceptor';
 export { defaultResolveUser, principalFromUser } from './scope/default-user.resolver';
 export { getOfflineQueueStats, type OfflineQueueStats } from './sdk/offline/offline-queue-stats';
+export { SentryCron, SentryTraced, SentryExceptionCaptured } from './decorators/sentry-sdk.decorators';
+export type { SentryScopeOptions } from './scope/run-in-scope.util';

@@ -6,6 +6,7 @@ import { SENTRY_MESSAGES } from './sentry.messages';
 import { isSdkEnabled, type SentrySdkHandle } from './sdk/sentry-sdk-handle';
 import { asTagValue } from './scope/principal-shape.util';
 import { readableExtra } from './scrubbing/readable-extra.util';
+import { prepareUnitScope, runInUnitScope, type SentryScopeOptions } from './scope/run-in-scope.util';
 import { clearUserContextOn, markUserContextExplicit, setTenantOn, setUserOn, userContextScope } from './scope/user-context.util';
 
 /**
@@ -27,8 +28,8 @@ export class SentryService {
 
   /**
    * Attaches the user and tenant (ADR-024 section 4): user, tag `tenant_id`, context `tenant`.
-   * Inside a request it acts on that request only; outside one, on the current scope
-   * (at top level: the process-wide default that requests start from and override).
+   * Inside a request (or `runInScope`) it acts on that unit only; outside one, on the current
+   * scope (at top level: the process-wide default, which units of work never inherit).
    */
   setUserContext(userId: string | number, tenantId?: string | number, email?: string): void {
     this.safely('setUserContext', () => {
@@ -69,6 +70,29 @@ export class SentryService {
 
   setContext(name: string, context: Record<string, unknown> | null): void {
     this.safely('setContext', () => Sentry.setContext(name, context));
+  }
+
+  /**
+   * A tag on every event of the process (Sentry's global scope), inside units of work and
+   * outside: the one deliberate way to share a tag across requests, messages and jobs.
+   * `setTag` outside a unit of work reaches only events raised outside units.
+   */
+  setGlobalTag(key: string, value: string | number | boolean): void {
+    this.safely('setGlobalTag', () => Sentry.getGlobalScope().setTag(key, value));
+  }
+
+  /**
+   * Runs `fn` (sync or async) as its own unit of work: a clean isolation scope (only the
+   * global tags and the client's release, environment and server name) with `options`'
+   * user, tenant and tags. What `fn` records, and what it awaits records, stays in that
+   * scope and appears on the events captured there; nothing leaks out. Errors `fn` throws
+   * are rethrown, not captured: capture them inside (`captureException`) to keep the scope.
+   * @returns what `fn` returns.
+   */
+  runInScope<T>(fn: () => T, options: SentryScopeOptions = {}): T {
+    const scope = this.safely('runInScope', () => prepareUnitScope(options));
+    // Disabled, or the scope could not be made: fn runs all the same, and its errors are its own.
+    return scope ? runInUnitScope(scope, fn) : fn();
   }
 
   /** Waits until pending events are sent. @returns false on timeout or when disabled. */

@@ -5,7 +5,8 @@ import { Observable } from 'rxjs';
 import { isSdkEnabled, type SentrySdkHandle } from '../sdk/sentry-sdk-handle';
 import { SENTRY_SDK } from '../sentry.internal-constants';
 import { bindToMessageHandlers } from './message-handler-binding';
-import { isClaimedByAnother, ownerOf, requestKeyOf } from './request-scope.registry';
+import { cleanIsolationFork } from './clean-scope.util';
+import { ownerOf, requestKeyOf } from './request-scope.registry';
 import { RequestScopePreparer } from './request-scope.preparer';
 import { isSdkForkedRequest } from './sdk-forked-request.util';
 
@@ -64,10 +65,8 @@ export class SentryScopeInterceptor implements NestInterceptor {
         // handle() inside the callback: Nest binds the handler's async context when handle() is called.
         return next.handle().subscribe(subscriber);
       };
-      // Never clone another request's scope, should its context have leaked to here.
-      return isClaimedByAnother(getIsolationScope(), key)
-        ? withIsolationScope(getDefaultIsolationScope(), () => withIsolationScope(fork))
-        : withIsolationScope(fork);
+      // A clean base: nothing recorded outside units of work, nothing of another request.
+      return withIsolationScope(cleanIsolationFork(key), fork);
     });
   }
 

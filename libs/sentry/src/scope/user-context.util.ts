@@ -47,7 +47,7 @@ export function clearUserContextOn(scope: Scope): void {
  * Outside, the current scope (ADR-024), e.g. a job's `withScope` block. At top
  * level that would be the default current scope, which every later request
  * clones and whose user would outrank the request's own: write the default
- * isolation scope instead, which requests clone but then override.
+ * isolation scope instead, which units of work start clean of (clean-scope.util.ts).
  */
 export function userContextScope(): Scope {
   const isolationScope = getIsolationScope();

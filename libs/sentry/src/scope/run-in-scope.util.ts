@@ -1,0 +1,35 @@
+import { withIsolationScope, type Scope } from '@sentry/core';
+import type { SentryPrincipal } from '../sentry.options';
+import { cleanIsolationFork } from './clean-scope.util';
+import { asTagValue } from './principal-shape.util';
+import { markUserContextExplicit, setTenantOn, setUserOn } from './user-context.util';
+
+/**
+ * Who and what a unit of work run by `SentryService.runInScope` is about.
+ * @publicApi
+ */
+export interface SentryScopeOptions {
+  /** The user, as on requests: `id`, plus `email` / `username` when given. */
+  user?: Pick<SentryPrincipal, 'id' | 'email' | 'username'>;
+  /** Tag `tenant_id` and context `tenant`, as on requests. */
+  tenantId?: string | number;
+  tags?: Record<string, string | number | boolean>;
+}
+
+/** A clean isolation scope carrying `options`: the base of one unit of work. */
+export function prepareUnitScope(options: SentryScopeOptions): Scope {
+  const scope = cleanIsolationFork();
+  if (options.user) {
+    markUserContextExplicit(scope);
+    setUserOn(scope, options.user);
+  }
+  const tenant = asTagValue(options.tenantId);
+  if (tenant !== undefined) setTenantOn(scope, tenant);
+  if (options.tags) scope.setTags(options.tags);
+  return scope;
+}
+
+/** Runs `fn` (sync or async) in `scope`: what it and the work it awaits record stays there. */
+export function runInUnitScope<T>(scope: Scope, fn: () => T): T {
+  return withIsolationScope(scope, () => fn());
+}
