@@ -31,14 +31,16 @@ describe('shutdown flush', () => {
   });
 
   it('gives up after shutdownTimeoutMs when the ingest is too slow, and says so', async () => {
-    ingest.setFault({ kind: 'slow', delayMs: 3000 });
+    // An ingest 10 s slow: close() waiting for it would take 10 s, bounded by the timeout it takes 0.3 s.
+    ingest.setFault({ kind: 'slow', delayMs: 10_000 });
     const { app, url, logger } = await createTestApp({
       imports: [SentryModule.forRoot({ dsn: ingest.dsn, tracesSampleRate: 0, shutdownTimeoutMs: 300 }), SentryProbeModule],
     });
     await request(url).post('/probe/exception').send({ text: 'too-slow' }).expect(201);
     const started = Date.now();
     await app.close();
-    expect(Date.now() - started).toBeLessThan(300 + 1000);
+    // Wide margin for a busy machine (Nest's own teardown is in there too); far below the ingest's 10 s.
+    expect(Date.now() - started).toBeLessThan(300 + 4000);
     expect(logger.sentryLines('warn')).toEqual([
       'Sentry could not deliver every pending event within 300 ms at shutdown; the rest are dropped',
     ]);
