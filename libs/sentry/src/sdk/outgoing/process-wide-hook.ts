@@ -2,7 +2,7 @@
 import diagnosticsChannel from 'node:diagnostics_channel';
 
 /** Marks the function a process-wide hook installed, so test clean-up can tell it from stale subscribers. */
-const PROCESS_WIDE_HOOK = Symbol.for('@app/sentry:process-wide-hook');
+const PROCESS_WIDE_HOOK = Symbol.for('nestjs-sentry-tenant:process-wide-hook');
 
 /**
  * Where the installed hooks' handlers are kept: an object Node creates once per process.
@@ -20,7 +20,7 @@ const PROCESS_HOME = diagnosticsChannel as unknown as Record<symbol, unknown>;
  * listeners per copy.
  */
 export function processWideHook<A extends unknown[], R>(key: string, handler: (...args: A) => R, install: (call: (...args: A) => R) => void): void {
-  const slot = Symbol.for(`@app/sentry:${key}`);
+  const slot = Symbol.for(`nestjs-sentry-tenant:${key}`);
   const installed = PROCESS_HOME[slot] !== undefined;
   Object.defineProperty(PROCESS_HOME, slot, { value: handler, configurable: true, writable: true, enumerable: false });
   if (installed) return;
