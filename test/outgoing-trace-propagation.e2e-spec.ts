@@ -1,5 +1,4 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { get } from 'node:http';
 import { SentryModule } from '@app/sentry';
 import { SentryTestIngest } from '@app/sentry/testing';
 import type { Event } from '@sentry/core';
@@ -7,16 +6,14 @@ import request from 'supertest';
 import { startChildApp, type ChildApp } from './support/child-app';
 import { createTestApp, type TestApp } from './support/create-test-app';
 import { HeaderRecorder } from './support/header-recorder';
+import { callWithBothClients } from './support/outgoing-calls';
 
 @Controller('orders')
 class OutgoingController {
   /** As the traced app's route: node:http, then fetch, to each URL of `to`. */
   @Get(':id/outgoing')
   async outgoing(@Query('to') to: string): Promise<string> {
-    for (const url of to.split(',')) {
-      await new Promise<void>((resolve, reject) => get(url, (res) => res.resume().once('end', resolve)).once('error', reject));
-      await (await fetch(url)).text();
-    }
+    await callWithBothClients(to);
     return 'called';
   }
 }

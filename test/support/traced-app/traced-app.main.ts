@@ -26,9 +26,9 @@ import {
   type NestModule,
 } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { get } from 'node:http';
 import { Pool } from 'pg';
 import { SentryModule } from '../../../libs/sentry/src';
+import { callWithBothClients } from '../outgoing-calls';
 
 const pool = new Pool({ connectionString: process.env.DATABASE_URL, max: 2 });
 
@@ -74,10 +74,7 @@ class OrdersController {
   /** Calls each URL of `to` with node:http, then with fetch: the outgoing-call tests read what arrived. */
   @Get(':id/outgoing')
   async outgoing(@Query('to') to: string): Promise<string> {
-    for (const url of to.split(',')) {
-      await new Promise<void>((resolve, reject) => get(url, (res) => res.resume().once('end', resolve)).once('error', reject));
-      await (await fetch(url)).text();
-    }
+    await callWithBothClients(to);
     return 'called';
   }
 
