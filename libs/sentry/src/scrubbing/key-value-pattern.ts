@@ -1,3 +1,4 @@
+import { isErrorCodePair } from './error-code.util';
 import { isCodeValue, isNothingToHide, readPairValue } from './pair-value.util';
 import { KeyMatcher } from './sensitive-keys';
 import { ValuePattern } from './value-pattern';
@@ -80,7 +81,7 @@ export function createKeyValuePattern(isSensitiveKey: KeyMatcher, replacement: s
         const key = keyBefore(text, separator);
         if (key !== null && isSensitiveKey(key)) {
           const value = readPairValue(text, skipBlanks(text, resumeAt));
-          if (value !== null && !isCodeValue(text, value)) {
+          if (value !== null && !isCodeValue(text, value) && !isErrorCodePair(key, value.content)) {
             resumeAt = value.end;
             if (!isNothingToHide(text, value, replacement)) {
               result += text.slice(copiedUpTo, value.start) + replacement;
