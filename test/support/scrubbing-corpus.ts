@@ -45,7 +45,7 @@ export type Plant =
   | { via: 'query'; name: string; value: string }
   | { via: 'jsonBody'; path: readonly string[]; value: unknown }
   | { via: 'formBody'; name: string; value: string }
-  | { via: 'truncatedBody'; name: string; value: string }
+  | { via: 'truncatedBody'; name: string; value: unknown }
   | { via: 'breadcrumbMessage'; message: string }
   | { via: 'breadcrumbData'; key: string; value: unknown }
   | { via: 'extra'; path: readonly string[]; value: unknown }
@@ -96,6 +96,11 @@ const PEM_BODY = 'MIIEpAIBAAKCAQEAS3CR3T43ku3vQzT0rB9dXj2ycuA7hZkqLm0pQr8sTu2vWx
 const PROXY_BASIC = b64('proxy-user:S3CR3T-03-proxy-pass');
 const WEBHOOK_BASIC = b64('hook:S3CR3T-48-basic-pass');
 
+/** Issue 17: an AWS key pair under neutral keys; a JWE (five segments, only the header is `eyJ`). */
+const AWS_KEY_ID = 'AKIAS3CR3T69EXAMPLE0';
+const AWS_SECRET = 'S3CR3T70wJalrXUtnFEMIK7MDENGbPxRfiCYzEXA';
+const JWE = `${b64url('{"alg":"RSA-OAEP-256","enc":"A256GCM"}')}.S3CR3T77encKeyQ9vLm2.48V1_ALb6US04U3b.5eym8TW_c8SuK0ltJ3rpYIz.XFBoMYUZodetZdvTiFvSkQ`;
+
 /** The size (bytes) at which the SDK cuts a captured request body (`maxRequestBodySize: 'medium'`). */
 export const SDK_BODY_LIMIT = 10_000;
 
@@ -145,6 +150,25 @@ export const SENSITIVE: readonly SensitiveInput[] = [
   // A JSON body over the SDK's 10 KB limit: cut, so it no longer parses; the pairs are in the part still sent.
   { id: 'truncated-password', suite: 'light', place: 'truncatedBody', plant: { via: 'truncatedBody', name: 'password', value: 'S3CR3T-24-truncated-password' }, secret: 'S3CR3T-24-truncated-password', shows: `"password":"${F}"` },
   { id: 'truncated-api-key', suite: 'light', place: 'truncatedBody', plant: { via: 'truncatedBody', name: 'api_key', value: 'S3CR3T-25-truncated-api-key' }, secret: 'S3CR3T-25-truncated-api-key', shows: `"api_key":"${F}"` },
+
+  // Issue 17: multipart bodies are not parsed by the test apps (no multer), so the SDK never captures one; unit tests cover them.
+  { id: 'hdr-admin-key', suite: 'light', place: 'header', plant: { via: 'header', name: 'x-admin-key', value: 'S3CR3T-64-admin-key' }, secret: 'S3CR3T-64-admin-key', shows: `"x-admin-key":"${F}"` },
+  { id: 'query-oauth-code', suite: 'light', place: 'query', plant: { via: 'query', name: 'code', value: 'S3CR3T-65-oauth-code' }, secret: 'S3CR3T-65-oauth-code', shows: `code=${F}` },
+  { id: 'query-sig', suite: 'light', place: 'query', plant: { via: 'query', name: 'sig', value: 'S3CR3T-66-url-sig' }, secret: 'S3CR3T-66-url-sig', shows: `sig=${F}` },
+  { id: 'json-name-value-pairs', suite: 'light', place: 'jsonBody', plant: { via: 'jsonBody', path: ['settings'], value: [{ name: 'smtp_password', value: 'S3CR3T-67-smtp' }, { name: 'smtp_host', value: 'mail.example.test' }] }, secret: 'S3CR3T-67-smtp', shows: `{"name":"smtp_password","value":"${F}"}` },
+  { id: 'json-jwk-private', suite: 'light', place: 'jsonBody', plant: { via: 'jsonBody', path: ['jwk'], value: { kty: 'EC', crv: 'P-256', kid: 'sig-2025', d: 'S3CR3T-68-jwk-d' } }, secret: 'S3CR3T-68-jwk-d', shows: `"d":"${F}"` },
+  { id: 'json-aws-key-pair', suite: 'light', place: 'jsonBody', plant: { via: 'jsonBody', path: ['storage'], value: { id: AWS_KEY_ID, blob: AWS_SECRET, bucket: 'invoices' } }, secret: AWS_SECRET, shows: `"blob":"${F}"` },
+  { id: 'truncated-object-value', suite: 'light', place: 'truncatedBody', plant: { via: 'truncatedBody', name: 'credentials', value: { login: 'svc-batch', material: 'S3CR3T-71-truncated-object' } }, secret: 'S3CR3T-71-truncated-object', shows: `"credentials":${F}` },
+  { id: 'exc-openai-key', suite: 'light', place: 'exceptionMessage', plant: { via: 'throw', message: 'completion failed for sk-proj-S3CR3T72Qw8Er5Ty1Ui9Op3As7Df2Gh6Jk' }, secret: 'sk-proj-S3CR3T72Qw8Er5Ty1Ui9Op3As7Df2Gh6Jk', shows: `completion failed for ${F}` },
+  { id: 'exc-stripe-whsec', suite: 'light', place: 'exceptionMessage', plant: { via: 'throw', message: 'webhook verification failed with whsec_S3CR3T73Lp0Ok9Ij8Uh7Yg6Tf5' }, secret: 'whsec_S3CR3T73Lp0Ok9Ij8Uh7Yg6Tf5', shows: `failed with ${F}` },
+  { id: 'exc-gitlab-token', suite: 'light', place: 'exceptionMessage', plant: { via: 'throw', message: 'mirror push rejected: glpat-S3CR3T74-Zx1Cv2Bn3Mq' }, secret: 'glpat-S3CR3T74-Zx1Cv2Bn3Mq', shows: `mirror push rejected: ${F}` },
+  { id: 'exc-sendgrid-key', suite: 'light', place: 'exceptionMessage', plant: { via: 'throw', message: 'mail relay refused 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 in send' }, secret: 'S3CR3T75Aa1Bb2Cc3Dd4Ee', shows: `mail relay refused ${F} in send` },
+  { id: 'exc-npm-token', suite: 'light', place: 'exceptionMessage', plant: { via: 'throw', message: 'publish failed: npm_S3CR3T76aB1cD2eF3gH4iJ5kL6mN7oP8qR9s' }, secret: 'npm_S3CR3T76aB1cD2eF3gH4iJ5kL6mN7oP8qR9s', shows: `publish failed: ${F}` },
+  { id: 'exc-jwe', suite: 'light', place: 'exceptionMessage', plant: { via: 'throw', message: `session cookie undecryptable: ${JWE}` }, secret: 'S3CR3T77encKeyQ9vLm2', shows: `session cookie undecryptable: ${F}` },
+  { id: 'crumb-data-query-code', suite: 'light', place: 'breadcrumbData', plant: { via: 'breadcrumbData', key: 'http.query', value: 'state=af91&code=S3CR3T-78-crumb-code' }, secret: 'S3CR3T-78-crumb-code', shows: `state=af91&code=${F}` },
+  { id: 'crumb-data-raw-headers', suite: 'light', place: 'breadcrumbData', plant: { via: 'breadcrumbData', key: 'rawHeaders', value: ['Host', 'api.example.test', 'Authorization', 'Token S3CR3T79rawHeaderTok'] }, secret: 'S3CR3T79rawHeaderTok', shows: `"Authorization","${F}"` },
+  { id: 'message-printf-parameter', suite: 'light', place: 'message', plant: { via: 'messageParameter', before: 'scrub-corpus message: vault opened with passphrase ', parameter: 'S3CR3T-80-printf-param' }, secret: 'S3CR3T-80-printf-param', shows: `"params":["${F}"]` },
+  { id: 'log-fmt-pin', suite: 'light', place: 'logAttribute', plant: { via: 'sentryLogParameter', before: 'scrub-corpus log: new pin is ', parameter: 'S3CR3T-81-log-pin' }, secret: 'S3CR3T-81-log-pin', shows: `new pin is ${F}` },
 
   // Breadcrumbs: message and data.
   { id: 'crumb-message-pair', suite: 'light', place: 'breadcrumbMessage', plant: { via: 'breadcrumbMessage', message: 'retrying upstream call with api_key=S3CR3T-26-crumb-api-key' }, secret: 'S3CR3T-26-crumb-api-key', shows: `with api_key=${F}` },
@@ -238,6 +262,14 @@ export const BENIGN: readonly BenignInput[] = [
   { id: 'truncated-key-author', suite: 'light', place: 'truncatedBody', plant: { via: 'truncatedBody', name: 'author', value: 'N. K. Jemisin' }, survives: '"author":"N. K. Jemisin"' },
   { id: 'message-order-and-date', suite: 'light', place: 'message', plant: { via: 'message', message: 'scrub-corpus message: order ORD-2024-000124 shipped on 2024-03-16' }, survives: 'order ORD-2024-000124 shipped on 2024-03-16' },
   { id: 'metric-key-tokenizer', suite: 'light', place: 'metricAttribute', plant: { via: 'metricAttribute', key: 'tokenizer', value: 'o200k_base' }, survives: '"tokenizer":{"value":"o200k_base"' },
+  // Issue 17: metadata words, error codes and shapes that only look like the new classes.
+  { id: 'key-auth-method', suite: 'light', place: 'jsonBody', plant: { via: 'jsonBody', path: ['auth_method'], value: 'webauthn' }, survives: '"auth_method":"webauthn"' },
+  { id: 'key-signature-algorithm', suite: 'light', place: 'jsonBody', plant: { via: 'jsonBody', path: ['signature_algorithm'], value: 'ES256' }, survives: '"signature_algorithm":"ES256"' },
+  { id: 'key-password-policy-version', suite: 'light', place: 'extra', plant: { via: 'extra', path: ['password_policy_version'], value: 'pp-2025-07' }, survives: '"password_policy_version":"pp-2025-07"' },
+  { id: 'value-token-type-bearer', suite: 'light', place: 'jsonBody', plant: { via: 'jsonBody', path: ['token_type'], value: 'Bearer' }, survives: '"token_type":"Bearer"' },
+  { id: 'value-error-code', suite: 'light', place: 'extra', plant: { via: 'extra', path: ['upstream_error', 'code'], value: 'ECONNREFUSED' }, survives: '"code":"ECONNREFUSED"' },
+  { id: 'value-full-git-sha', suite: 'light', place: 'tag', plant: { via: 'tag', key: 'release_sha', value: '4b825dc642cb6eb9a060e54bf8d69288fbee4904' }, survives: '"release_sha":"4b825dc642cb6eb9a060e54bf8d69288fbee4904"' },
+  { id: 'value-task-words', suite: 'light', place: 'breadcrumbMessage', plant: { via: 'breadcrumbMessage', message: 'desk-booking task-runner-nightly finished' }, survives: 'desk-booking task-runner-nightly finished' },
   // Tracing.
   { id: 'span-key-author', suite: 'tracing', place: 'spanData', plant: { via: 'spanAttribute', key: 'author', value: 'Ursula K. Le Guin' }, survives: '"author":"Ursula K. Le Guin"' },
   { id: 'span-key-max-tokens', suite: 'tracing', place: 'spanData', plant: { via: 'spanAttribute', key: 'llm.max_tokens', value: 2047 }, survives: '"llm.max_tokens":2047' },

@@ -1,3 +1,4 @@
+import { createAwsSecretPattern } from './aws-secret-key';
 import { regexPattern, ValuePattern } from './value-pattern';
 
 /**
@@ -11,6 +12,9 @@ const PEM_PRIVATE_KEY =
 
 /** Header and payload of a JWT both start with `eyJ` (base64url of `{"`). */
 const JWT = /\beyJ[\w-]{2,}\.eyJ[\w-]{2,}\.[\w-]*/g;
+
+/** A JWE has five segments (header, encrypted key, IV, ciphertext, tag); only its header is `eyJ`. */
+const JWE = /\beyJ[\w-]{2,}\.[\w-]*\.[\w-]{2,}\.[\w-]{2,}\.[\w-]{2,}/g;
 
 const AUTH_SCHEME_CREDENTIAL = /\b(bearer|basic)(\s+)([A-Za-z0-9._~+/-]+=*)/gi;
 const BASE64 = /^[A-Za-z0-9+/]+={0,2}$/;
@@ -64,6 +68,7 @@ export function createPemPattern(replacement: string): ValuePattern {
 export function createCredentialPatterns(replacement: string): ValuePattern[] {
   const replace = (): string => replacement;
   return [
+    regexPattern('jwe', (text) => text.includes('eyJ'), JWE, replace),
     regexPattern('jwt', (text) => text.includes('eyJ'), JWT, replace),
     regexPattern(
       'auth-scheme',
@@ -75,6 +80,7 @@ export function createCredentialPatterns(replacement: string): ValuePattern[] {
           ? `${scheme}${space}${replacement}`
           : match,
     ),
+    createAwsSecretPattern(replacement),
     regexPattern(
       'aws-access-key-id',
       (text) => text.includes('AKIA') || text.includes('ASIA'),

@@ -55,7 +55,7 @@ function errorEvent(): ErrorEvent {
       device: { arch: 'x64', processor_count: 2 },
       culture: { locale: 'en-US', timezone: 'Europe/Paris' },
       cloud_resource: { 'cloud.provider': 'aws', 'cloud.account.id': '123456789012' },
-      tenant: { id: 'acme', apiSecret: 'shh', webhook: 'https://hooks.example.com/?sig=1&token=t' },
+      tenant: { id: 'acme', apiSecret: 'shh', webhook: 'https://hooks.example.com/?page=1&token=t' },
     },
     tags: { tenant: 'acme', session_id: 's1', route: '/reset?token=abc' },
     user: { id: 42, username: 'jane', email: 'jane@example.com', ip_address: '203.0.113.7', password_hash: 'h', plan: 'pro' },
@@ -120,7 +120,7 @@ describe('scrubEvent (error events)', () => {
       expect(contexts?.[name]).toEqual(original[name]);
     }
     expect(contexts?.trace).toEqual({ ...original.trace, data: { 'http.request.header.authorization': F } });
-    expect(contexts?.tenant).toEqual({ id: 'acme', apiSecret: F, webhook: `https://hooks.example.com/?sig=1&token=${F}` });
+    expect(contexts?.tenant).toEqual({ id: 'acme', apiSecret: F, webhook: `https://hooks.example.com/?page=1&token=${F}` });
   });
 
   it('scrubs tags by key and by value', () => {

@@ -11,7 +11,18 @@ const DENIED_HEADERS: ReadonlySet<string> = new Set([
   'xclusterclientip', 'cfconnectingip', 'trueclientip', 'fastlyclientip',
 ]);
 
+/**
+ * A header named `…-Key` carries a key (`X-Admin-Key`, `X-Service-Key`), except these, which
+ * carry identifiers chosen by the client.
+ */
+const HARMLESS_KEY_HEADERS: ReadonlySet<string> = new Set(['idempotency', 'cache', 'dedup', 'deduplication', 'routing', 'partition', 'sort']);
+
+/** True for a header name whose last word is `key`, unless it names a harmless identifier. */
+export function isKeyHeaderName(words: readonly string[]): boolean {
+  return words.length > 1 && words[words.length - 1] === 'key' && !HARMLESS_KEY_HEADERS.has(words[words.length - 2]);
+}
+
 /** Extra rule for header names; the key rules apply as well. */
-export function isDeniedHeaderName({ joined }: NormalizedKey): boolean {
-  return DENIED_HEADERS.has(joined);
+export function isDeniedHeaderName({ words, joined }: NormalizedKey): boolean {
+  return DENIED_HEADERS.has(joined) || isKeyHeaderName(words);
 }

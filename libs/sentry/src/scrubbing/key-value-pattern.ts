@@ -1,3 +1,5 @@
+import { bracketedValueEnd, opensBracketedValue } from './bracketed-value.util';
+import { isErrorCodePair } from './error-code.util';
 import { isCodeValue, isNothingToHide, readPairValue } from './pair-value.util';
 import { KeyMatcher } from './sensitive-keys';
 import { ValuePattern } from './value-pattern';
@@ -51,6 +53,13 @@ function keyBefore(text: string, index: number): string | null {
   return keyEnd > cursor + 1 ? text.slice(cursor + 1, keyEnd) : null;
 }
 
+/** A JSON-style key: a closing quote (possibly escaped, `\"`) right before the separator. */
+function isQuotedKeyBefore(text: string, index: number): boolean {
+  let cursor = index - 1;
+  while (cursor >= 0 && isBlank(text.charCodeAt(cursor))) cursor--;
+  return cursor >= 0 && text.charCodeAt(cursor) === 34;
+}
+
 function skipBlanks(text: string, index: number): number {
   let cursor = index;
   while (isBlank(text.charCodeAt(cursor))) cursor++;
@@ -78,9 +87,17 @@ export function createKeyValuePattern(isSensitiveKey: KeyMatcher, replacement: s
         const separator = nextColon === -1 || (nextEquals !== -1 && nextEquals < nextColon) ? nextEquals : nextColon;
         let resumeAt = separatorEnd(text, separator);
         const key = keyBefore(text, separator);
-        if (key !== null && isSensitiveKey(key)) {
+        if (key !== null && isSensitiveKey(key) && isQuotedKeyBefore(text, separator) && opensBracketedValue(text, skipBlanks(text, resumeAt))) {
+          // `"credentials": {…}` in JSON that no longer parses: the whole object or array goes.
+          const start = skipBlanks(text, resumeAt);
+          resumeAt = bracketedValueEnd(text, start);
+          if (!text.startsWith(replacement, start)) {
+            result += text.slice(copiedUpTo, start) + replacement;
+            copiedUpTo = resumeAt;
+          }
+        } else if (key !== null && isSensitiveKey(key)) {
           const value = readPairValue(text, skipBlanks(text, resumeAt));
-          if (value !== null && !isCodeValue(text, value)) {
+          if (value !== null && !isCodeValue(text, value) && !isErrorCodePair(key, value.content)) {
             resumeAt = value.end;
             if (!isNothingToHide(text, value, replacement)) {
               result += text.slice(copiedUpTo, value.start) + replacement;

@@ -1,6 +1,6 @@
 import type { Log } from '@sentry/core';
 import { ScrubEngine } from './scrub-engine';
-import { sensitiveParameterIndexes } from './template-parameters';
+import { fillTemplate, sensitiveParameterIndexes } from './template-parameters';
 import { scrubText } from './text-scrubber';
 
 const TEMPLATE_ATTRIBUTE = 'sentry.message.template';
@@ -12,15 +12,18 @@ const PARAMETER_ATTRIBUTE = 'sentry.message.parameter.';
  * harmless key. Read from the raw attributes: once scrubbed, `token=%s` no longer shows a
  * placeholder.
  */
-function maskTemplateParameters(raw: Record<string, unknown>, scrubbed: Record<string, unknown>, engine: ScrubEngine): void {
+function maskTemplateParameters(raw: Record<string, unknown>, scrubbed: Record<string, unknown>, engine: ScrubEngine): string | undefined {
   const template = raw[TEMPLATE_ATTRIBUTE];
-  if (typeof template !== 'string') return;
+  if (typeof template !== 'string') return undefined;
   const values: unknown[] = [];
   while (`${PARAMETER_ATTRIBUTE}${values.length}` in raw) values.push(raw[`${PARAMETER_ATTRIBUTE}${values.length}`]);
-  for (const index of sensitiveParameterIndexes(template, values, engine)) {
+  const masked = new Set(sensitiveParameterIndexes(template, values, engine));
+  for (const index of masked) {
     const key = `${PARAMETER_ATTRIBUTE}${index}`;
     scrubbed[key] = engine.mask(scrubbed[key]);
   }
+  // The message holds the filled-in parameters too (`pin 4412`), where no key rule sees them.
+  return masked.size === 0 ? undefined : engine.scrubString(fillTemplate(template, values, masked, engine.replacement));
 }
 
 /**
@@ -33,7 +36,8 @@ export function scrubLogParts(log: Log, engine: ScrubEngine): Log {
   const result: Log = { ...log, message: scrubText(log.message, engine) };
   if (log.attributes !== undefined) {
     const attributes = engine.scrubDeep(log.attributes) as Record<string, unknown>;
-    maskTemplateParameters(log.attributes, attributes, engine);
+    const message = maskTemplateParameters(log.attributes, attributes, engine);
+    if (message !== undefined) result.message = message;
     result.attributes = attributes as Log['attributes'];
   }
   return result;

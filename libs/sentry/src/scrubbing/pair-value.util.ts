@@ -1,10 +1,11 @@
 /**
  * The value right after a separator (sticky): `\"escaped\"`, `"double"`, `'single'`,
  * `` `template` `` (quotes may be unterminated in truncated text), or a bare word, optionally
- * after an auth scheme (`Authorization: Token abc`). Groups 1-5 hold the content.
+ * after an auth scheme (`Authorization: Token abc`): a known one, or any capitalised word
+ * followed by at least 8 credential characters (`SSWS …`, `Bot …`, `GenieKey …`). Groups 1-5 hold the content.
  */
 const VALUE =
-  /(?:\\"((?:[^"\\]|\\[^"])*)(?:\\"|$)|"((?:[^"\\\r\n]|\\.)*)(?:"|(?=[\r\n])|$)|'((?:[^'\\\r\n]|\\.)*)(?:'|(?=[\r\n])|$)|`((?:[^`\\]|\\.)*)(?:`|$)|((?:(?:bearer|basic|token|digest|negotiate|apikey)[ \t]+)?[^\s&;,"'`<>(){}[\]\\]+))/iy;
+  /(?:\\"((?:[^"\\]|\\[^"])*)(?:\\"|$)|"((?:[^"\\\r\n]|\\.)*)(?:"|(?=[\r\n])|$)|'((?:[^'\\\r\n]|\\.)*)(?:'|(?=[\r\n])|$)|`((?:[^`\\]|\\.)*)(?:`|$)|((?:(?:[Bb]earer|[Bb]asic|[Tt]oken|[Dd]igest|[Nn]egotiate|[Aa]pi[Kk]ey|BEARER|BASIC|TOKEN)[ \t]+|[A-Z][A-Za-z0-9-]{1,23}[ \t]+(?=[A-Za-z0-9._~+/]{8}))?[^\s&;,"'`<>(){}[\]\\]+))/y;
 
 /** Opening quote length per content group: `\"` is two characters, a bare word none. */
 const QUOTE_LENGTH = [0, 2, 1, 1, 1, 0];
@@ -25,6 +26,7 @@ const CODE_WORDS: ReadonlySet<string> = new Set([
 ]);
 
 const OPENING_PARENTHESIS = 40;
+const BLANK = /[ \t]/;
 
 /** Where the value of a pair is, and what it holds. */
 export interface PairValue {
@@ -35,6 +37,8 @@ export interface PairValue {
   end: number;
   /** A bare word: no quotes, no auth scheme. */
   bare: boolean;
+  /** Not quoted: a bare word, possibly after a scheme-like word. */
+  unquoted: boolean;
 }
 
 /** Reads the value of a pair starting at `start`, or null if there is none. */
@@ -46,15 +50,18 @@ export function readPairValue(text: string, start: number): PairValue | null {
     const content = match[group];
     if (content !== undefined) {
       const bare = group === BARE_GROUP && !content.includes(' ') && !content.includes('\t');
-      return { start: start + QUOTE_LENGTH[group], content, end: start + match[0].length, bare };
+      return { start: start + QUOTE_LENGTH[group], content, end: start + match[0].length, bare, unquoted: group === BARE_GROUP };
     }
   }
   return null;
 }
 
-/** Code (`await`, a call) rather than data: not a value to filter. */
-export function isCodeValue(text: string, { content, end, bare }: PairValue): boolean {
-  return bare && (CODE_WORDS.has(content) || text.charCodeAt(end) === OPENING_PARENTHESIS);
+/** Code (`await`, `await read()`, a call) rather than data: not a value to filter. */
+export function isCodeValue(text: string, { content, end, unquoted }: PairValue): boolean {
+  if (!unquoted) return false;
+  const firstBlank = content.search(BLANK);
+  const first = firstBlank === -1 ? content : content.slice(0, firstBlank);
+  return CODE_WORDS.has(first) || text.charCodeAt(end) === OPENING_PARENTHESIS;
 }
 
 /** Nothing to hide: empty, a harmless literal, or already the replacement (idempotency). */

@@ -1,3 +1,4 @@
+import { isMultipartBody, scrubMultipartBody } from './multipart-body';
 import { ScrubEngine } from './scrub-engine';
 import { MAX_SCANNED_STRING_LENGTH } from './scrubbing.constants';
 
@@ -38,7 +39,7 @@ function tryParseJson(body: string): { parsed: unknown } | null {
 
 /**
  * `request.data`. A JSON body is parsed, scrubbed by key and re-serialized (compact); a form body
- * is parsed, scrubbed by key and re-encoded. A body that does not parse (the SDK truncates at
+ * is parsed, scrubbed by key and re-encoded; a multipart body is scrubbed part by part. A body that does not parse (the SDK truncates at
  * ~10 KB and appends `...`) or is too big to parse within budget falls back to the value
  * patterns, whose `"key": "value"` rule still catches sensitive pairs in truncated JSON.
  * Objects (set by the app or another integration) are walked.
@@ -50,5 +51,6 @@ export function scrubRequestBody(data: unknown, engine: ScrubEngine): unknown {
     const json = tryParseJson(data);
     return json === null ? engine.scrubString(data) : JSON.stringify(engine.scrubDeep(json.parsed));
   }
+  if (isMultipartBody(data)) return scrubMultipartBody(data, engine);
   return FORM_ENCODED.test(data) ? scrubFormBody(data, engine) : engine.scrubString(data);
 }

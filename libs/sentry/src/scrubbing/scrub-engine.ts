@@ -25,13 +25,14 @@ export function createScrubEngine(options: ScrubbingOptions = {}): ScrubEngine {
   const replacement = options.replacement ?? DEFAULT_REPLACEMENT;
   const isSensitiveKey = createKeyMatcher(options);
   const scrubString = createStringScrubber(isSensitiveKey, replacement, options.extraPatterns);
+  const isSensitiveHeader = createKeyMatcher(options, isDeniedHeaderName);
   return {
     replacement,
     isSensitiveKey,
-    isSensitiveHeader: createKeyMatcher(options, isDeniedHeaderName),
+    isSensitiveHeader,
     isSensitiveCookie: createKeyMatcher(options, isSessionCookieName),
     scrubString,
-    scrubDeep: createDeepScrubber({ replacement, isSensitiveKey, scrubString }),
+    scrubDeep: createDeepScrubber({ replacement, isSensitiveKey, isSensitiveHeader, scrubString }),
     mask: (value) => maskSensitiveValue(value, replacement),
   };
 }

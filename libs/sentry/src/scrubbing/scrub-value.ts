@@ -1,3 +1,4 @@
+import { isErrorCodePair } from './error-code.util';
 import { isCardNumberValue } from './number-patterns';
 import {
   BINARY_MARK,
@@ -9,11 +10,14 @@ import {
 } from './scrubbing.constants';
 import { KeyMatcher } from './sensitive-keys';
 import { StringScrubber } from './sensitive-values';
+import { applyArraySiblingRules, applyObjectSiblingRules, isAwsKeyIdValue, maskAwsSecrets } from './sibling-rules';
 
 /** What the walker needs from the rules. */
 export interface WalkRules {
   readonly replacement: string;
   readonly isSensitiveKey: KeyMatcher;
+  /** Header names in `rawHeaders`-style arrays; the key rules when not given. */
+  readonly isSensitiveHeader?: KeyMatcher;
   readonly scrubString: StringScrubber;
 }
 
@@ -93,12 +97,21 @@ export function setOwn(target: Record<string, unknown>, key: string, value: unkn
  */
 export function createDeepScrubber(rules: WalkRules): DeepScrubber {
   const { replacement, isSensitiveKey, scrubString } = rules;
+  const isSensitiveHeader = rules.isSensitiveHeader ?? isSensitiveKey;
+  const mask = (value: unknown): unknown => maskSensitiveValue(value, replacement);
 
   function copyArray(items: ArrayLike<unknown>, depth: number, walk: Walk): unknown[] {
     // Never more than MAX_BREADTH steps, whatever `length` claims (a sparse 2**32-1 array).
     const kept = Math.min(items.length, MAX_BREADTH);
     const copy = new Array<unknown>(kept);
-    for (let index = 0; index < kept; index++) copy[index] = visit(items[index], depth + 1, walk);
+    let besideAwsKeyId = false;
+    for (let index = 0; index < kept; index++) {
+      const item = items[index];
+      if (!besideAwsKeyId && isAwsKeyIdValue(item)) besideAwsKeyId = true;
+      copy[index] = visit(item, depth + 1, walk);
+    }
+    applyArraySiblingRules(items, copy, isSensitiveHeader, mask);
+    if (besideAwsKeyId) maskAwsSecrets(items, copy, null, replacement);
     if (items.length > MAX_BREADTH) copy.push(MAX_PROPERTIES_MARK);
     return copy;
   }
@@ -107,11 +120,16 @@ export function createDeepScrubber(rules: WalkRules): DeepScrubber {
     const copy: Record<string, unknown> = {};
     const keys = Object.keys(source);
     const kept = Math.min(keys.length, MAX_BREADTH);
+    let besideAwsKeyId = false;
     for (let index = 0; index < kept; index++) {
       const key = keys[index];
       const item = source[key];
-      setOwn(copy, key, isSensitiveKey(key) ? maskSensitiveValue(item, replacement) : visit(item, depth + 1, walk));
+      if (!besideAwsKeyId && isAwsKeyIdValue(item)) besideAwsKeyId = true;
+      const masked = isSensitiveKey(key) && !isErrorCodePair(key, item);
+      setOwn(copy, key, masked ? mask(item) : visit(item, depth + 1, walk));
     }
+    applyObjectSiblingRules(source, copy, isSensitiveKey, mask);
+    if (besideAwsKeyId) maskAwsSecrets(source, copy, keys.slice(0, kept), replacement);
     if (keys.length > MAX_BREADTH) setOwn(copy, keys[MAX_BREADTH], MAX_PROPERTIES_MARK);
     return copy;
   }

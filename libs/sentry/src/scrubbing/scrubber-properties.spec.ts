@@ -13,6 +13,7 @@ const secretArb = fc.stringMatching(/^[A-Za-z0-9]{12,24}$/).map((body) => `Zq9${
 const SENSITIVE_KEYS = [
   'password', 'user_password', 'newPassword', 'X-Api-Key', 'refreshToken', 'client_secret', 'privateKey',
   'pin', 'otp', 'cvv', 'session', 'sid', 'AWS_SECRET_ACCESS_KEY', 'authorization', 'cookie', 'token',
+  'code', 'sig', 'verification_code', 'smtp_password',
 ];
 const sensitiveKeyArb = fc.constantFrom(...SENSITIVE_KEYS);
 const harmlessKeyArb = fc.constantFrom('id', 'name', 'author', 'page', 'items', 'status', 'max_tokens', 'note', 'url');
@@ -39,6 +40,13 @@ const embeddedSecretArb = fc.oneof(
   fc.stringMatching(/^[A-Za-z0-9]{36}$/).map((body) => ({ secret: body, text: `ghp_${body}` })),
   fc.stringMatching(/^[A-Za-z0-9]{24}$/).map((body) => ({ secret: body, text: `sk_live_${body}` })),
   fc.stringMatching(/^[A-Za-z0-9_-]{35}$/).map((body) => ({ secret: body, text: `AIza${body}` })),
+  // Issue 17: vendor formats, JWE, any auth scheme after an authorization key.
+  fc.stringMatching(/^[A-Za-z0-9]{40}$/).map((body) => ({ secret: body, text: `sk-proj-${body}` })),
+  fc.stringMatching(/^[A-Za-z0-9]{32}$/).map((body) => ({ secret: body, text: `whsec_${body}` })),
+  fc.stringMatching(/^[A-Za-z0-9]{20}$/).map((body) => ({ secret: body, text: `glpat-${body}` })),
+  fc.stringMatching(/^[A-Za-z0-9]{36}$/).map((body) => ({ secret: body, text: `npm_${body}` })),
+  secretArb.map((secret) => ({ secret, text: `eyJhbGciOiJkaXIiLCJlbmMiOiJBMTI4R0NNIn0..${secret}.${secret}.${secret}` })),
+  fc.tuple(fc.constantFrom('Token', 'SSWS', 'Bot', 'Digest'), secretArb).map(([scheme, secret]) => ({ secret, text: `Authorization: ${scheme} ${secret}` })),
   cardArb.map((card) => ({ secret: card, text: card.replace(/(\d{4})(?=\d)/g, '$1 ') })),
   cardArb.map((card) => ({ secret: card, text: card })),
   fc.tuple(fc.integer({ min: 1, max: 665 }), fc.integer({ min: 1, max: 99 }), fc.integer({ min: 1, max: 9999 })).map(
@@ -65,6 +73,9 @@ const plantedTreeArb: fc.Arbitrary<Planted> = fc.letrec<{ node: Planted }>((tie)
     { depthSize: 'small', withCrossShrink: true },
     fc.jsonValue({ maxDepth: 1 }).map((value) => ({ value, secrets: [] })),
     sentenceArb.map(({ secret, text }) => ({ value: text, secrets: [secret] })),
+    // Issue 17: secrets named by a sibling (name/value pairs, JWK private members).
+    fc.tuple(sensitiveKeyArb, secretArb).map(([name, secret]) => ({ value: { name, value: secret }, secrets: [secret] })),
+    secretArb.map((secret) => ({ value: { kty: 'RSA', n: 'modulus', e: 'AQAB', d: secret, qi: secret }, secrets: [secret] })),
     fc.array(tie('node'), { maxLength: 4 }).map((items) => ({
       value: items.map((item) => item.value),
       secrets: items.flatMap((item) => item.secrets),
@@ -90,7 +101,8 @@ const nastyStringArb = fc
     fc.oneof(
       fc.constantFrom(
         'password', 'token', 'api_key', 'note', '=', ':', ': ', '==', '"', "'", '`', '\\"', ' ', '\n', '&', '?', '#',
-        'Bearer ', 'Basic ', 'bearer', 'REDACTED VALUE', '***', '<redacted>', 'https://', 'u:', '@', '/', '-----BEGIN PRIVATE KEY-----',
+        'Bearer ', 'Basic ', 'bearer', 'Token ', 'SSWS ', '{', '}', 'sk-proj-', 'whsec_', 'code', 'sig', '%s', '--', '\r\n',
+        'name="password"', 'REDACTED VALUE', '***', '<redacted>', 'https://', 'u:', '@', '/', '-----BEGIN PRIVATE KEY-----',
         '-----END PRIVATE KEY-----', 'eyJ', '.', 'AKIA', 'ghp_', '4111', '1111', ' ', '-', '123-45-6789',
         '[Filtered]', '[', ']', 'null', 'await', '(', ')', ',', ';', 'x',
       ),
@@ -124,6 +136,19 @@ describe('scrubbing properties', () => {
         };
         const serialized = JSON.stringify(createScrubber().scrubEvent(event));
         return sentences.every(({ secret }) => !serialized.includes(secret));
+      }),
+      RUNS,
+    );
+  });
+
+  it('never leaks a secret from a cut JSON body (object values) or a multipart body', () => {
+    fc.assert(
+      fc.property(plantedTreeArb, sensitiveKeyArb, secretArb, fc.nat({ max: 40 }), ({ value, secrets }, key, secret, cutAt) => {
+        const json = JSON.stringify({ note: 'x'.repeat(50), [key]: { inner: secret, tree: value } });
+        const cut = `${json.slice(0, json.indexOf(secret) + secret.length + cutAt)}...`;
+        const multipart = `--bNd7\r\nContent-Disposition: form-data; name="${key}"\r\n\r\n${secret}\r\n--bNd7--\r\n`;
+        const serialized = [cut, multipart].map((data) => JSON.stringify(createScrubber().scrubEvent({ request: { data } } as Event)));
+        return serialized.every((text) => [secret, ...secrets].every((planted) => !text.includes(planted)));
       }),
       RUNS,
     );
@@ -243,9 +268,15 @@ describe('bounded work', () => {
       'https://'.repeat(12_000),
       'eyJ'.repeat(30_000),
       `${'a'.repeat(99_000)}=`,
+      '"password":{'.repeat(8_000),
+      '"password":["'.repeat(8_000),
+      'sk-'.repeat(30_000),
+      'Authorization: Token '.repeat(4_500),
+      `password ${'%s '.repeat(30_000)}`,
     ];
     const started = Date.now();
     for (const text of adversarial) engine.scrubString(text);
+    scrubber.scrubEvent<Event>({ request: { data: `--b\r\n${'Content-Disposition: form-data; name="password"\r\n\r\nx\r\n--b\r\n'.repeat(1_500)}` } });
     expect(Date.now() - started).toBeLessThan(2_000);
   });
 });

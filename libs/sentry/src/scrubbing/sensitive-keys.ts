@@ -1,4 +1,5 @@
 import { cachePredicate } from './bounded-cache.util';
+import { isKeyHeaderName } from './header-names';
 import { normalizeKey, NormalizedKey } from './key-normalizer.util';
 import { KEY_CACHE_LIMIT, MAX_CACHED_KEY_LENGTH } from './scrubbing.constants';
 import { ScrubbingOptions } from './scrubbing-options';
@@ -22,7 +23,17 @@ const SENSITIVE_FRAGMENTS: readonly string[] = [
  * `pin` but not `spinner`, `pass` but not `passage` or `compass`, `sid` but not `assid`.
  */
 const SENSITIVE_WORDS: ReadonlySet<string> = new Set([
-  'auth', 'pin', 'otp', 'totp', 'cvv', 'cvc', 'ssn', 'sid', 'sess', 'session', 'iban', 'pass', 'pwd',
+  'auth', 'pin', 'otp', 'totp', 'cvv', 'cvc', 'ssn', 'sid', 'sess', 'session', 'iban', 'pass', 'pwd', 'sig',
+]);
+
+/**
+ * `code` alone is the OAuth authorization code; after these words it is a one-time code
+ * (`verification_code`, OAuth device flow `user_code`). `error_code`, `country_code` stay.
+ * Error codes under a bare `code` key stay readable (see error-code.util).
+ */
+const ONE_TIME_CODE_QUALIFIERS: ReadonlySet<string> = new Set([
+  'verification', 'confirmation', 'activation', 'reset', 'login', 'invite', 'invitation', 'security',
+  'access', 'mfa', 'sms', 'device', 'user', 'magic', 'oauth', 'grant',
 ]);
 
 /**
@@ -43,13 +54,18 @@ const TOKEN_VALUE_WORDS: ReadonlySet<string> = new Set(['value', 'raw', 'plain',
  */
 const METADATA_SUFFIXES: ReadonlySet<string> = new Set([
   'count', 'counts', 'total', 'length', 'size', 'type', 'enabled', 'required', 'limit', 'ttl',
-  'timeout',
+  'timeout', 'method', 'methods', 'algorithm', 'algorithms', 'alg', 'version', 'policy', 'scheme',
+  'kind', 'format',
 ]);
 
 /** Decides whether a normalized key names a sensitive value, by the built-in rules only. */
 export function isBuiltInSensitiveKey({ words, joined }: NormalizedKey): boolean {
-  if (words.length > 1 && METADATA_SUFFIXES.has(words[words.length - 1])) return false;
+  const last = words[words.length - 1];
+  if (words.length > 1 && METADATA_SUFFIXES.has(last)) return false;
   if (joined.endsWith('token')) return true;
+  if (last === 'code' && (words.length === 1 || ONE_TIME_CODE_QUALIFIERS.has(words[words.length - 2]))) return true;
+  // A header carried as data (`http.request.header.x_admin_key`): keys in headers are credentials.
+  if (last === 'key' && words.includes('header') && isKeyHeaderName(words)) return true;
   if (joined === 'tokens' || CREDENTIAL_TOKEN_LISTS.some((list) => joined.endsWith(list))) {
     return true;
   }

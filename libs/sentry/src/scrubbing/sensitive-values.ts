@@ -10,6 +10,7 @@ import { createCardNumberPattern, createSsnPattern } from './number-patterns';
 import { MAX_SCANNED_STRING_LENGTH, TRUNCATION_MARK } from './scrubbing.constants';
 import { KeyMatcher } from './sensitive-keys';
 import { extraPattern, ValuePattern } from './value-pattern';
+import { createVendorKeyPattern } from './vendor-key-patterns';
 
 /** Returns the string with every secret the value patterns recognise replaced. */
 export type StringScrubber = (text: string) => string;
@@ -29,6 +30,8 @@ interface BuiltInPatterns {
   keyValuePairs: ValuePattern;
   /** Gated together by {@link CREDENTIAL_TRIGGER}. */
   credentialShapes: ValuePattern[];
+  /** Gated by its own prefix trigger. */
+  vendorKeys: ValuePattern;
   cardNumbers: ValuePattern;
   ssns: ValuePattern;
 }
@@ -38,6 +41,7 @@ function createBuiltInPatterns(isSensitiveKey: KeyMatcher, replacement: string):
     pem: createPemPattern(replacement),
     keyValuePairs: createKeyValuePattern(isSensitiveKey, replacement),
     credentialShapes: [...createCredentialPatterns(replacement), createUrlPasswordPattern(replacement)],
+    vendorKeys: createVendorKeyPattern(replacement),
     cardNumbers: createCardNumberPattern(replacement),
     ssns: createSsnPattern(replacement),
   };
@@ -72,7 +76,7 @@ export function createStringScrubber(
   replacement: string,
   extraPatterns: readonly RegExp[] = [],
 ): StringScrubber {
-  const { pem, keyValuePairs, credentialShapes, cardNumbers, ssns } = createBuiltInPatterns(isSensitiveKey, replacement);
+  const { pem, keyValuePairs, credentialShapes, vendorKeys, cardNumbers, ssns } = createBuiltInPatterns(isSensitiveKey, replacement);
   const extra = extraPatterns.map((regex) => extraPattern(regex, replacement));
   const scrubPlain: StringScrubber = (text) => {
     let result = boundLength(text);
@@ -84,6 +88,7 @@ export function createStringScrubber(
       if (mayHoldCredential) {
         for (const pattern of credentialShapes) result = applyIfPossible(pattern, result);
       }
+      result = applyIfPossible(vendorKeys, result);
       if (result.length >= SHORTEST_CARD_NUMBER) result = applyIfPossible(cardNumbers, result);
       result = applyIfPossible(ssns, result);
     }
