@@ -1,0 +1,50 @@
+import type { LoggerService } from '@nestjs/common';
+import type { Reflector } from '@nestjs/core';
+import { asId, asTagValue } from '../scope/principal-shape.util';
+import type { SentryScopeOptions } from '../scope/run-in-scope.util';
+import { BACKGROUND_MESSAGES, SENTRY_JOB_PRINCIPAL_METADATA } from './background.constants';
+import type { SentryJobKind, SentryJobMeta, SentryJobPrincipalResolver, SentryJobPrincipalValue } from './background.types';
+
+/** The `resolveJobPrincipal` option: the same for every background handler of the app. */
+export type ResolveJobPrincipal = (kind: SentryJobKind, payload: any, meta: SentryJobMeta) => SentryJobPrincipalValue | undefined | null;
+
+/**
+ * One run's principal: the option first, then `@SentryJobPrincipal` on the class, then on the
+ * method, merged field by field (later wins). Fail-open: a throwing resolver costs the run its
+ * user, never the run itself, and is logged once.
+ */
+export class JobPrincipalResolver {
+  private failureLogged = false;
+
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly resolveOption: ResolveJobPrincipal | undefined,
+    private readonly logger: LoggerService,
+  ) {}
+
+  /** The scope options of the run: user (when there is an id) and tenant. */
+  resolve(type: Function, method: Function, payload: unknown, meta: SentryJobMeta): SentryScopeOptions {
+    const resolvers = this.reflector.getAllAndMerge<SentryJobPrincipalResolver[]>(SENTRY_JOB_PRINCIPAL_METADATA, [type, method]);
+    let principal: SentryJobPrincipalValue = {};
+    if (this.resolveOption) principal = { ...principal, ...this.call(() => this.resolveOption!(meta.kind, payload, meta), meta) };
+    for (const resolve of resolvers) principal = { ...principal, ...this.call(() => resolve(payload, meta), meta) };
+    const id = asId(principal.id);
+    return {
+      user: id === undefined ? undefined : { id, email: principal.email, username: principal.username },
+      tenantId: asTagValue(principal.tenantId),
+    };
+  }
+
+  private call(resolve: () => SentryJobPrincipalValue | undefined | null, meta: SentryJobMeta): SentryJobPrincipalValue | undefined {
+    try {
+      const principal = resolve();
+      return principal && typeof principal === 'object' ? principal : undefined;
+    } catch (error) {
+      if (!this.failureLogged) {
+        this.failureLogged = true;
+        this.logger.warn(BACKGROUND_MESSAGES.principalFailed(meta.handler, error instanceof Error ? error.message : String(error)));
+      }
+      return undefined;
+    }
+  }
+}
