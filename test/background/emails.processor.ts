@@ -1,6 +1,6 @@
 import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
 import type { Job } from 'bullmq';
-import { SentryJobPrincipal, SentryService } from '@app/sentry';
+import { SentryJobPrincipal, SentryService } from '../../libs/sentry/src';
 import { gate } from './gate';
 
 export interface EmailJob {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { OnEvent } from '@nestjs/event-emitter';
-import { SentryJobPrincipal, SentryService } from '@app/sentry';
+import { SentryJobPrincipal, SentryService } from '../../libs/sentry/src';
 import { gate } from './gate';
 
 export interface OrderEvent {

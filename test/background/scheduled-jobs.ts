@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Cron, Interval, Timeout } from '@nestjs/schedule';
-import { SentryJobPrincipal, SentryService } from '@app/sentry';
+import { SentryJobPrincipal, SentryService } from '../../libs/sentry/src';
 
 /** Runs of each kind that fail; later runs do nothing, so a timer left running adds no events. */
 export const FAILING_RUNS = 2;

@@ -19,7 +19,7 @@ export class BackgroundUnitRunner {
     const meta = jobMetaOf(method, `${type.name}.${key}`, args);
     let scope: Scope;
     try {
-      scope = prepareUnitScope({ ...this.principals.resolve(type, original, payloadOf(meta.kind, args), meta), tags: { [BACKGROUND_KIND_TAG]: meta.kind } });
+      scope = prepareUnitScope({ ...this.principals.resolve(type, key, payloadOf(meta.kind, args), meta), tags: { [BACKGROUND_KIND_TAG]: meta.kind } });
       scope.setTransactionName(transactionNameOf(meta));
     } catch {
       return original.apply(self, args); // fail-open: the job runs as it would without the module

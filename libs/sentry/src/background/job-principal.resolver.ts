@@ -1,5 +1,4 @@
 import type { LoggerService } from '@nestjs/common';
-import type { Reflector } from '@nestjs/core';
 import { asId, asTagValue } from '../scope/principal-shape.util';
 import type { SentryScopeOptions } from '../scope/run-in-scope.util';
 import { BACKGROUND_MESSAGES, SENTRY_JOB_PRINCIPAL_METADATA } from './background.constants';
@@ -15,16 +14,16 @@ export type ResolveJobPrincipal = (kind: SentryJobKind, payload: any, meta: Sent
  */
 export class JobPrincipalResolver {
   private failureLogged = false;
+  private readonly cache = new WeakMap<Function, Map<string, readonly SentryJobPrincipalResolver[]>>();
 
   constructor(
-    private readonly reflector: Reflector,
     private readonly resolveOption: ResolveJobPrincipal | undefined,
     private readonly logger: LoggerService,
   ) {}
 
   /** The scope options of the run: user (when there is an id) and tenant. */
-  resolve(type: Function, method: Function, payload: unknown, meta: SentryJobMeta): SentryScopeOptions {
-    const resolvers = this.reflector.getAllAndMerge<SentryJobPrincipalResolver[]>(SENTRY_JOB_PRINCIPAL_METADATA, [type, method]);
+  resolve(type: Function, key: string, payload: unknown, meta: SentryJobMeta): SentryScopeOptions {
+    const resolvers = this.resolversOf(type, key);
     let principal: SentryJobPrincipalValue = {};
     if (this.resolveOption) principal = { ...principal, ...this.call(() => this.resolveOption!(meta.kind, payload, meta), meta) };
     for (const resolve of resolvers) principal = { ...principal, ...this.call(() => resolve(payload, meta), meta) };
@@ -33,6 +32,19 @@ export class JobPrincipalResolver {
       user: id === undefined ? undefined : { id, email: principal.email, username: principal.username },
       tenantId: asTagValue(principal.tenantId),
     };
+  }
+
+  /** Class, then method (see the decorator); `getMetadata` walks up to base classes. Fixed after boot: read once. */
+  private resolversOf(type: Function, key: string): readonly SentryJobPrincipalResolver[] {
+    let byKey = this.cache.get(type);
+    if (!byKey) this.cache.set(type, (byKey = new Map()));
+    let resolvers = byKey.get(key);
+    if (!resolvers) {
+      const ofClass = (Reflect.getMetadata(SENTRY_JOB_PRINCIPAL_METADATA, type) as SentryJobPrincipalResolver[] | undefined) ?? [];
+      const ofMethod = (Reflect.getMetadata(SENTRY_JOB_PRINCIPAL_METADATA, type.prototype as object, key) as SentryJobPrincipalResolver[] | undefined) ?? [];
+      byKey.set(key, (resolvers = [...ofClass, ...ofMethod]));
+    }
+    return resolvers;
   }
 
   private call(resolve: () => SentryJobPrincipalValue | undefined | null, meta: SentryJobMeta): SentryJobPrincipalValue | undefined {

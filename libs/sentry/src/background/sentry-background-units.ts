@@ -29,7 +29,7 @@ export class SentryBackgroundUnits implements OnModuleInit, OnApplicationShutdow
     private readonly reflector: Reflector,
   ) {
     if (!isSdkEnabled(sdk)) return; // disabled: nothing is wrapped, handlers run untouched
-    const principals = new JobPrincipalResolver(reflector, sdk.options.resolveJobPrincipal, new Logger(SENTRY_LOGGER_CONTEXT));
+    const principals = new JobPrincipalResolver(sdk.options.resolveJobPrincipal, new Logger(SENTRY_LOGGER_CONTEXT));
     this.runner = new BackgroundUnitRunner(principals);
     setFallbackRunner(this.runner);
     for (const wrapper of this.wrappers()) if (isClassProvider(wrapper)) this.wrapType(wrapper.metatype as Function);

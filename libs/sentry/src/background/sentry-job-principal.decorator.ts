@@ -10,10 +10,11 @@ import type { SentryJobPrincipalResolver } from './background.types';
  * @publicApi
  */
 export function SentryJobPrincipal(resolve: SentryJobPrincipalResolver): ClassDecorator & MethodDecorator {
-  return (target: object, _key?: string | symbol, descriptor?: PropertyDescriptor): void => {
-    const holder = descriptor ? (descriptor.value as object) : target;
+  return (target: object, key?: string | symbol): void => {
+    // On a method, kept on (prototype, key), not on the function: with the preload, Sentry's
+    // `@Processor` patch replaces `process` after method decorators ran and copies no metadata.
+    const existing = (Reflect.getOwnMetadata(SENTRY_JOB_PRINCIPAL_METADATA, target, key as string) as SentryJobPrincipalResolver[] | undefined) ?? [];
     // Decorators apply bottom-up: appending puts the one written higher last, where it wins the merge.
-    const existing = (Reflect.getOwnMetadata(SENTRY_JOB_PRINCIPAL_METADATA, holder) as SentryJobPrincipalResolver[] | undefined) ?? [];
-    Reflect.defineMetadata(SENTRY_JOB_PRINCIPAL_METADATA, [...existing, resolve], holder);
+    Reflect.defineMetadata(SENTRY_JOB_PRINCIPAL_METADATA, [...existing, resolve], target, key as string);
   };
 }
