@@ -3,6 +3,7 @@ import { isAlreadyCaptured } from '../sdk-bridge/sentry/sentry-internals';
 import { prepareUnitScope, runInUnitScope } from '../scope/run-in-scope.util';
 import { BACKGROUND_KIND_TAG, BACKGROUND_MECHANISMS } from './background.constants';
 import { jobMetaOf, payloadOf, transactionNameOf, type BackgroundMethod } from './background-method';
+import type { SentryJobMeta } from './background.types';
 import type { JobPrincipalResolver } from './job-principal.resolver';
 
 /**
@@ -16,9 +17,10 @@ export class BackgroundUnitRunner {
 
   run(method: BackgroundMethod, key: string, original: Function, self: object, args: unknown[]): unknown {
     const type = self.constructor;
-    const meta = jobMetaOf(method, `${type.name}.${key}`, args);
+    let meta: SentryJobMeta;
     let scope: Scope;
     try {
+      meta = jobMetaOf(method, `${type.name}.${key}`, args);
       scope = prepareUnitScope({ ...this.principals.resolve(type, key, payloadOf(meta.kind, args), meta), tags: { [BACKGROUND_KIND_TAG]: meta.kind } });
       scope.setTransactionName(transactionNameOf(meta));
     } catch {
@@ -38,7 +40,10 @@ export class BackgroundUnitRunner {
   }
 }
 
-/** With the preload, Sentry's own wrapper (inside this one) may have captured it already. */
+/**
+ * With the preload, Sentry's own wrapper (inside this one) may have captured it already. (The
+ * client also refuses an error object it has seen; checking first keeps that explicit and cheap.)
+ */
 function captureOnce(error: unknown, mechanism: string): unknown {
   if (!isAlreadyCaptured(error)) captureException(error, { mechanism: { type: mechanism, handled: false } });
   return error;

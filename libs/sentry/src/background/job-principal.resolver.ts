@@ -24,9 +24,9 @@ export class JobPrincipalResolver {
   /** The scope options of the run: user (when there is an id) and tenant. */
   resolve(type: Function, key: string, payload: unknown, meta: SentryJobMeta): SentryScopeOptions {
     const resolvers = this.resolversOf(type, key);
-    let principal: SentryJobPrincipalValue = {};
-    if (this.resolveOption) principal = { ...principal, ...this.call(() => this.resolveOption!(meta.kind, payload, meta), meta) };
-    for (const resolve of resolvers) principal = { ...principal, ...this.call(() => resolve(payload, meta), meta) };
+    const principal: SentryJobPrincipalValue = {};
+    if (this.resolveOption) mergeDefined(principal, this.call(() => this.resolveOption!(meta.kind, payload, meta), meta));
+    for (const resolve of resolvers) mergeDefined(principal, this.call(() => resolve(payload, meta), meta));
     const id = asId(principal.id);
     return {
       user: id === undefined ? undefined : { id, email: principal.email, username: principal.username },
@@ -59,4 +59,10 @@ export class JobPrincipalResolver {
       return undefined;
     }
   }
+}
+
+/** Field by field: a resolver that leaves a field undefined keeps what an earlier one gave. */
+function mergeDefined(into: SentryJobPrincipalValue, from: SentryJobPrincipalValue | undefined): void {
+  if (!from) return;
+  for (const [field, value] of Object.entries(from)) if (value !== undefined) (into as Record<string, unknown>)[field] = value;
 }

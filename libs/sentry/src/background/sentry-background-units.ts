@@ -66,7 +66,7 @@ export class SentryBackgroundUnits implements OnModuleInit, OnApplicationShutdow
       this.wrappedTypes.add(type);
       wrapPrototypeMethod(prototype, key, method, (original) =>
         function (this: object, ...args: unknown[]): unknown {
-          const runner = runnerOf(this);
+          const runner = typeof this === 'object' && this !== null ? runnerOf(this) : undefined;
           return runner ? runner.run(unit, key, original, this, args) : original.apply(this, args);
         },
       );
