@@ -21,8 +21,8 @@ function resolveJobPrincipal(kind: SentryJobKind, payload: unknown) {
   return undefined;
 }
 
-// SentryModule imported before and after the scheduler and the emitter: handlers are wrapped before either registers them.
-describe.each([['first'], ['last']])('background work in late init (SentryModule imported %s): @Cron / @Interval / @Timeout and @OnEvent runs are units of work', (position) => {
+// 'last' runs first, on classes no app has wrapped yet (wrappers stay on the prototypes). SentryModule imported after and before the scheduler and the emitter: handlers are wrapped before either registers them.
+describe.each([['last'], ['first']])('background work in late init (SentryModule imported %s): @Cron / @Interval / @Timeout and @OnEvent runs are units of work', (position) => {
   let ingest: SentryTestIngest;
   let testApp: TestApp;
   let sentry: SentryService;

@@ -13,7 +13,8 @@ jest.setTimeout(60_000);
 dropProcessWideSdkHooks();
 afterAll(dropProcessWideSdkHooks);
 
-describe('BullMQ @Processor jobs in late init (real Redis): each attempt and worker event is a unit of work', () => {
+// 'last' runs first, on classes no app has wrapped yet (wrappers stay on the prototypes). SentryModule imported after and before BullModule: BullMQ binds process() in onModuleInit, after the module wrapped it either way.
+describe.each([['last'], ['first']])('BullMQ @Processor jobs in late init (real Redis, SentryModule imported %s): each attempt and worker event is a unit of work', (position) => {
   let redis: TestRedis;
   let ingest: SentryTestIngest;
   let testApp: TestApp;
@@ -25,12 +26,10 @@ describe('BullMQ @Processor jobs in late init (real Redis): each attempt and wor
   beforeAll(async () => {
     [redis, ingest] = await Promise.all([startTestRedis(), SentryTestIngest.start()]);
     const connection = { host: '127.0.0.1', port: redis.port };
+    const sentryModule = SentryModule.forRoot({ dsn: ingest.dsn, tracesSampleRate: 0 });
+    const bull = [BullModule.forRoot({ connection }), BullModule.registerQueue({ name: EMAILS_QUEUE })];
     testApp = await createTestApp({
-      imports: [
-        SentryModule.forRoot({ dsn: ingest.dsn, tracesSampleRate: 0 }),
-        BullModule.forRoot({ connection }),
-        BullModule.registerQueue({ name: EMAILS_QUEUE }),
-      ],
+      imports: position === 'first' ? [sentryModule, ...bull] : [...bull, sentryModule],
       providers: [EmailsProcessor],
     });
     sentry = testApp.app.get(SentryService);
