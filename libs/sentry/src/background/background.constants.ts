@@ -17,6 +17,8 @@ export const BACKGROUND_KIND_TAG = 'job.kind';
 export const SENTRY_JOB_PRINCIPAL_METADATA = 'sentry:job-principal';
 
 export const BACKGROUND_MESSAGES = {
+  wrapFailed: (type: string, reason: string) =>
+    `Could not make the background handlers of ${type} Sentry units of work (${reason}) - they run as without the module; later failures are not logged`,
   principalFailed: (handler: string, reason: string) =>
     `Resolving the Sentry principal of ${handler} threw (${reason}) - the job runs on without a Sentry user; later failures are not logged`,
 } as const;

@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger, type OnApplicationShutdown, type OnModuleIn
 import { DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
 import { isSdkEnabled, type SentrySdkHandle } from '../sdk/sentry-sdk-handle';
 import { SENTRY_LOGGER_CONTEXT, SENTRY_SDK } from '../sentry.internal-constants';
+import { BACKGROUND_MESSAGES } from './background.constants';
 import { backgroundMethodOf } from './background-method';
 import { BackgroundUnitRunner } from './background-unit.runner';
 import { JobPrincipalResolver } from './job-principal.resolver';
@@ -21,6 +22,8 @@ import { unwrapped, wrapPrototypeMethod } from './wrap-prototype-method.util';
 export class SentryBackgroundUnits implements OnModuleInit, OnApplicationShutdown {
   private readonly runner: BackgroundUnitRunner | undefined;
   private readonly wrappedTypes = new Set<Function>();
+  private readonly logger = new Logger(SENTRY_LOGGER_CONTEXT);
+  private failureLogged = false;
 
   constructor(
     @Inject(SENTRY_SDK) sdk: SentrySdkHandle,
@@ -29,7 +32,7 @@ export class SentryBackgroundUnits implements OnModuleInit, OnApplicationShutdow
     private readonly reflector: Reflector,
   ) {
     if (!isSdkEnabled(sdk)) return; // disabled: nothing is wrapped, handlers run untouched
-    const principals = new JobPrincipalResolver(sdk.options.resolveJobPrincipal, new Logger(SENTRY_LOGGER_CONTEXT));
+    const principals = new JobPrincipalResolver(sdk.options.resolveJobPrincipal, this.logger);
     this.runner = new BackgroundUnitRunner(principals);
     setFallbackRunner(this.runner);
     for (const wrapper of this.wrappers()) if (isClassProvider(wrapper)) this.wrapType(wrapper.metatype as Function);
@@ -54,7 +57,18 @@ export class SentryBackgroundUnits implements OnModuleInit, OnApplicationShutdow
     return [...this.discovery.getProviders(), ...this.discovery.getControllers()];
   }
 
+  /** Fail-open: a class the module cannot wrap keeps its handlers as they are; the app boots all the same. */
   private wrapType(type: Function): void {
+    try {
+      this.wrapMethodsOf(type);
+    } catch (error) {
+      if (this.failureLogged) return;
+      this.failureLogged = true;
+      this.logger.warn(BACKGROUND_MESSAGES.wrapFailed(type.name, error instanceof Error ? error.message : String(error)));
+    }
+  }
+
+  private wrapMethodsOf(type: Function): void {
     const prototype = type.prototype as object | undefined;
     if (!prototype || this.wrappedTypes.has(type)) return;
     for (const key of this.scanner.getAllMethodNames(prototype)) {
