@@ -18,3 +18,6 @@ export { defaultResolveUser, principalFromUser } from './scope/default-user.reso
 export { getOfflineQueueStats, type OfflineQueueStats } from './sdk/offline/offline-queue-stats';
 export { SentryCron, SentryTraced, SentryExceptionCaptured } from './decorators/sentry-sdk.decorators';
 export type { SentryScopeOptions } from './scope/run-in-scope.util';
+export { SentryJobPrincipal } from './background/sentry-job-principal.decorator';
+export type { SentryJobKind, SentryJobMeta, SentryJobPrincipalResolver, SentryJobPrincipalValue } from './background/background.types';
+export type { ResolveJobPrincipal } from './background/job-principal.resolver';

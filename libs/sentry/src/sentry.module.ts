@@ -1,5 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, DiscoveryModule } from '@nestjs/core';
 import { ConfigModule, ConfigService } from '@nestjs/config';
 import { readSentryEnvironment } from './config/resolve-sentry-config';
 import { sentryOptionsProviders } from './sentry-options.providers';
@@ -12,6 +12,7 @@ import { SentryExceptionFilter } from './filters/sentry-exception.filter';
 import { SentryScopeInterceptor } from './scope/sentry-scope.interceptor';
 import { activeExceptionFilter, activeScopeGuard, activeScopeInterceptor } from './sentry-active-enhancers';
 import { SentryScopeGuard } from './scope/sentry-scope.guard';
+import { SentryBackgroundUnits } from './background/sentry-background-units';
 
 /**
  * Sentry error tracking for a Nest app, in one import:
@@ -21,6 +22,8 @@ import { SentryScopeGuard } from './scope/sentry-scope.guard';
  * @publicApi
  */
 @Module({
+  // DiscoveryModule: SentryBackgroundUnits finds the scheduler, emitter and BullMQ handlers.
+  imports: [DiscoveryModule],
   providers: [
     ...sentryOptionsProviders,
     SentryService,
@@ -29,6 +32,7 @@ import { SentryScopeGuard } from './scope/sentry-scope.guard';
     SentryExceptionFilter,
     SentryScopeInterceptor,
     SentryScopeGuard,
+    SentryBackgroundUnits,
     // Async options are known only when providers resolve, so these factories decide then:
     // an inert enhancer is dropped by Nest, so a disabled module adds no per-request work at all.
     { provide: APP_FILTER, inject: [SENTRY_SDK, SentryExceptionFilter], useFactory: activeExceptionFilter },

@@ -83,6 +83,14 @@ export interface SentryModuleOptions {
    */
   resolveUser?: (context: import('@nestjs/common').ExecutionContext) => SentryPrincipal | undefined | null;
   /**
+   * The principal of a background run (`@Cron` / `@Interval` / `@Timeout`, `@OnEvent`, BullMQ
+   * `process()` and worker events), from its payload: the BullMQ `Job` (read `job.data`), the
+   * event payload (first argument), `undefined` for scheduler runs. `@SentryJobPrincipal` on a
+   * handler merges over it. Throwing is caught (the run goes without a user).
+   * @default unset: only `@SentryJobPrincipal` gives runs a user and tenant
+   */
+  resolveJobPrincipal?: import('./background/job-principal.resolver').ResolveJobPrincipal;
+  /**
    * Opt-in: HTTP header carrying the tenant id (client-controlled, so off by default). Used
    * only when the principal has no tenant; values Sentry would reject as a tag are ignored.
    */

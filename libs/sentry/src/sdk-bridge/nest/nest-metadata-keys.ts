@@ -23,3 +23,18 @@ export const PATTERN_METADATA = 'microservices:pattern';
 export function appFilterTokenPrefix(appFilter: string): string {
   return `${appFilter} (UUID:`;
 }
+
+/*
+ * Background work. @nestjs/schedule and @nestjs/bullmq keep these keys in files their
+ * `exports` map does not open, and all three packages are optional: spelled out here.
+ */
+/** @nestjs/schedule: a `@Cron` / `@Interval` / `@Timeout` method's kind (`SchedulerType`) and name. */
+export const SCHEDULER_TYPE = 'SCHEDULER_TYPE';
+export const SCHEDULER_NAME = 'SCHEDULER_NAME';
+/** `SchedulerType` of @nestjs/schedule, by value. */
+export const SCHEDULER_TYPE_NAMES: Readonly<Record<number, 'cron' | 'timeout' | 'interval'>> = { 1: 'cron', 2: 'timeout', 3: 'interval' };
+/** @nestjs/event-emitter: `[{ event, options }]` on an `@OnEvent` method. */
+export const EVENT_LISTENER_METADATA = 'EVENT_LISTENER_METADATA';
+/** @nestjs/bullmq: `{ name }` on a `@Processor` class, `{ eventName }` on an `@OnWorkerEvent` method. */
+export const PROCESSOR_METADATA = 'bullmq:processor_metadata';
+export const ON_WORKER_EVENT_METADATA = 'bullmq:worker_events_metadata';
