@@ -1,16 +1,7 @@
 import type { Breadcrumb } from '@sentry/core';
 import { ScrubEngine } from './scrub-engine';
-import { sensitiveParameterIndexes } from './template-parameters';
+import { asText, sensitiveParameterIndexes } from './template-parameters';
 import { scrubText } from './text-scrubber';
-
-function asText(value: unknown): string {
-  if (typeof value === 'string') return value;
-  try {
-    return JSON.stringify(value) ?? String(value);
-  } catch {
-    return String(value);
-  }
-}
 
 /**
  * A console breadcrumb (`console.log('password %s', pw)`) carries the raw arguments in

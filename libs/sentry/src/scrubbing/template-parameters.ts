@@ -20,7 +20,8 @@ const MAX_CHECKED_PARAMETERS = 32;
 /** Stands for the parameter under test: a bare word that reads as a credential after `Bearer `. */
 const marker = (index: number): string => `__sentry_param_${index}__`;
 
-function asText(value: unknown): string {
+/** A parameter as the template shows it: strings as they are, anything else as JSON. */
+export function asText(value: unknown): string {
   if (typeof value === 'string') return value;
   try {
     return JSON.stringify(value) ?? String(value);
