@@ -18,7 +18,7 @@ const config: Config = {
   moduleNameMapper: {
     '^@app/sentry(|/.*)$': '<rootDir>/libs/sentry/src$1',
   },
-  setupFilesAfterEnv: ['<rootDir>/test/support/jest-fresh-sdk-hooks.ts'],
+  setupFilesAfterEnv: ['<rootDir>/test/support/jest-fresh-sdk-hooks.ts', '<rootDir>/test/support/jest-fixed-property-seed.ts'],
   testTimeout: 30_000,
   maxWorkers: 2,
 };

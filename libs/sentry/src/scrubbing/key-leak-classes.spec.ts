@@ -44,6 +44,14 @@ describe('other keys that were not on the list', () => {
     }
     expect(engine.scrubString('auth=Digest username="ops", nonce=1')).toContain(`auth=${F}`);
   });
+
+  // Found by the property test: a capitalised value followed by a blank and 8 credential
+  // characters reads as "scheme credential", and a `(` right after it made it look like a call.
+  it('filters a value that reads as scheme and credential even when a parenthesis follows', () => {
+    expect(engine.scrubString('cb?access_token=Rt7x00BB0bbB0008Yk +....B..(')).toBe(`cb?access_token=${F}(`);
+    expect(engine.scrubString('token = await read()')).toBe('token = await read()');
+    expect(engine.scrubString('secret = loadSecret()')).toBe('secret = loadSecret()');
+  });
 });
 
 describe('metadata words describe a secret rather than hold it', () => {

@@ -60,8 +60,9 @@ export function readPairValue(text: string, start: number): PairValue | null {
 export function isCodeValue(text: string, { content, end, unquoted }: PairValue): boolean {
   if (!unquoted) return false;
   const firstBlank = content.search(BLANK);
-  const first = firstBlank === -1 ? content : content.slice(0, firstBlank);
-  return CODE_WORDS.has(first) || text.charCodeAt(end) === OPENING_PARENTHESIS;
+  // One word right before `(` is a call; two words (`scheme credential(`) are a credential, cut short.
+  if (firstBlank === -1) return CODE_WORDS.has(content) || text.charCodeAt(end) === OPENING_PARENTHESIS;
+  return CODE_WORDS.has(content.slice(0, firstBlank));
 }
 
 /** Nothing to hide: empty, a harmless literal, or already the replacement (idempotency). */
