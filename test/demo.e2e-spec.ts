@@ -93,6 +93,18 @@ describe('demo API: npm start with SENTRY_DSN (child process, real PostgreSQL)',
     expect(event.tags).toMatchObject({ tenant_id: 'acme', feature: 'orders' });
   });
 
+  it('reports the failed background fraud review of a flagged order with its own tenant and breadcrumbs', async () => {
+    const response = await callDemo(demo.apiUrl, `/orders/${acmeOrderId}/flag`, { apiKey: DEMO_KEYS.acme, body: { reason: 'card used abroad' } });
+    expect(response.status).toBe(202);
+    const event = await ingest.waitForEvent((e) => e.transaction === 'event order.flagged' && !!e.exception);
+    expect(exceptionOf(event)?.value).toBe(`fraud review service unreachable (order ${acmeOrderId})`);
+    expect(event.user).toMatchObject({ id: 'user_alice' });
+    expect(event.tags).toMatchObject({ tenant_id: 'acme' });
+    // Its own unit of work: its breadcrumb, none of the request that emitted the event.
+    expect(event.breadcrumbs?.map((crumb) => crumb.message)).toContain(`fraud review of order ${acmeOrderId} started`);
+    expect(event.breadcrumbs?.some((crumb) => String(crumb.message).includes('flagged by'))).toBe(false);
+  });
+
   it('does not report 400, 401 or 404 (proved by a later marker event)', async () => {
     const badBody = await callDemo(demo.apiUrl, '/orders', { apiKey: DEMO_KEYS.acme, body: { item: '', quantity: 0 } });
     const unknownField = await callDemo(demo.apiUrl, '/orders', {

@@ -1,6 +1,7 @@
 import { Module, ValidationPipe } from '@nestjs/common';
 import { APP_PIPE } from '@nestjs/core';
 import { ConfigModule } from '@nestjs/config';
+import { EventEmitterModule } from '@nestjs/event-emitter';
 import { SentryModule } from '@app/sentry';
 import { AuthModule } from './auth/auth.module';
 import { demoConfig } from './demo.config';
@@ -17,6 +18,7 @@ import { OrdersModule } from './orders/orders.module';
   imports: [
     ConfigModule.forRoot({ isGlobal: true, load: [demoConfig] }),
     SentryModule.forRootAsync(),
+    EventEmitterModule.forRoot(),
     AuthModule,
     OrdersModule,
     HealthModule,

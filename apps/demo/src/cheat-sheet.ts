@@ -37,7 +37,7 @@ export function cheatSheet({ url, orderIds, env }: CheatSheetInput): string {
     `  curl -s ${url}/orders/stats -H 'x-api-key: ${globex}'`,
     '  # 4. Validation error (400) -> NOT reported',
     `  curl -s -X POST ${url}/orders -H 'x-api-key: ${acme.key}' ${json} -d '{"item":"","quantity":0}'`,
-    '  # 5. Captured message (warning) -> reported',
+    '  # 5. Captured message (warning) -> reported; then the background fraud review fails -> reported as "event order.flagged", tenant acme',
     `  curl -s -X POST ${url}/orders/${acme.order}/flag -H 'x-api-key: ${acme.key}' ${json} -d '{"reason":"shipping address looks fake"}'`,
     '  # 6. Slow request (1.5 s in PostgreSQL) -> a slow trace with its DB span',
     `  curl -s '${url}/orders/slow?ms=1500' -H 'x-api-key: ${initech}'`,

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { DatabaseModule } from '../database/database.module';
+import { FraudReviewListener } from './fraud-review.listener';
 import { OrdersController } from './orders.controller';
 import { OrdersRepository } from './orders.repository';
 import { OrdersSeed } from './orders.seed';
@@ -9,7 +10,7 @@ import { PaymentGateway } from './payment.gateway';
 @Module({
   imports: [DatabaseModule],
   controllers: [OrdersController],
-  providers: [OrdersRepository, OrdersService, OrdersSeed, PaymentGateway],
+  providers: [OrdersRepository, OrdersService, OrdersSeed, PaymentGateway, FraudReviewListener],
   exports: [OrdersRepository],
 })
 export class OrdersModule {}

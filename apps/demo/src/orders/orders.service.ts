@@ -1,8 +1,10 @@
 import { Injectable, Logger, NotFoundException } from '@nestjs/common';
+import { EventEmitter2 } from '@nestjs/event-emitter';
 import { SentryService } from '@app/sentry';
 import type { DemoUser } from '../auth/demo-user.interface';
 import type { CreateOrderDto } from './dto/create-order.dto';
 import type { PayOrderDto } from './dto/pay-order.dto';
+import { ORDER_FLAGGED, type OrderFlaggedEvent } from './order-flagged.event';
 import { DISCOUNTS, type Order } from './order.model';
 import { OrdersRepository } from './orders.repository';
 import { PaymentGateway } from './payment.gateway';
@@ -21,6 +23,7 @@ export class OrdersService {
     private readonly orders: OrdersRepository,
     private readonly payments: PaymentGateway,
     private readonly sentry: SentryService,
+    private readonly events: EventEmitter2,
   ) {}
 
   list(user: DemoUser): Promise<Order[]> {
@@ -60,12 +63,14 @@ export class OrdersService {
     return { ...order, status: 'paid' };
   }
 
-  /** Not an error, still worth a look: a warning message in Sentry, with the reason as extra data. */
+  /** Not an error, still worth a look: a warning message in Sentry, with the reason as extra data; then the fraud review runs in the background. */
   async flag(user: DemoUser, id: number, reason: string): Promise<{ id: number; eventId?: string }> {
     await this.get(user, id);
     await this.orders.setStatus(user.tenantId, id, 'flagged');
     const eventId = this.sentry.captureMessage(`Order flagged for review: ${reason}`, 'warning', { orderId: id, reason });
     this.logger.warn(`Order ${id} flagged by ${user.id}`);
+    const flagged: OrderFlaggedEvent = { orderId: id, tenantId: user.tenantId, userId: user.id, reason };
+    this.events.emit(ORDER_FLAGGED, flagged);
     return { id, eventId };
   }
 
