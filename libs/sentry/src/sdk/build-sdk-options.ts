@@ -6,6 +6,7 @@ import { unhandledRejectionIntegration } from './process-errors.integration';
 import { leanContextIntegrations } from './app-context.integration';
 import { durableTransportOption } from './offline/durable-transport';
 import { fetchCallerContextIntegration } from './outgoing/fetch-caller-context.integration';
+import { pgQueryBreadcrumbsIntegration } from './pg-query-breadcrumbs.integration';
 import { inAppContextLinesIntegration } from './in-app-context-lines.integration';
 import { modulesOnceIntegration } from './modules-once.integration';
 import { buildPrivacyHooks } from './privacy-hooks';
@@ -59,7 +60,7 @@ export function buildSdkOptions(options: ResolvedSentryOptions, logger: SentryLo
 const DROPPED_DEFAULTS: ReadonlySet<string> = new Set(['Dedupe']);
 
 function chooseIntegrations(defaults: Integration[], user: NodeOptions['integrations'], extra: Integration[]): Integration[] {
-  const ours = [unhandledRejectionIntegration(), fetchCallerContextIntegration(), ...leanContextIntegrations(), modulesOnceIntegration(), inAppContextLinesIntegration()];
+  const ours = [unhandledRejectionIntegration(), fetchCallerContextIntegration(), pgQueryBreadcrumbsIntegration(), ...leanContextIntegrations(), modulesOnceIntegration(), inAppContextLinesIntegration()];
   const chosen = [...defaults.filter((integration) => !DROPPED_DEFAULTS.has(integration.name)), ...ours, ...(Array.isArray(user) ? user : []), ...extra];
   return typeof user === 'function' ? user(chosen) : chosen;
 }

@@ -4,7 +4,6 @@ import type { ResolvedSentryOptions } from '../config/resolve-sentry-config';
 import type { SentryLog } from '../config/sentry-log';
 import { buildSdkOptions } from './build-sdk-options';
 import { loadProfilingIntegration } from './load-profiling-integration';
-import { queryBreadcrumbsIntegration } from './query-breadcrumbs.integration';
 import { isProfilingEnabled, isTracingEnabled } from './tracing-enabled.util';
 
 /**
@@ -15,6 +14,5 @@ import { isProfilingEnabled, isTracingEnabled } from './tracing-enabled.util';
 export function startSentryClient(options: ResolvedSentryOptions, logger: SentryLog): Client | undefined {
   const tracing = isTracingEnabled(options);
   const profiling = tracing && isProfilingEnabled(options) ? loadProfilingIntegration(logger) : [];
-  const integrations = tracing ? [queryBreadcrumbsIntegration(), ...profiling] : [];
-  return initNestSdk(buildSdkOptions(options, logger, integrations));
+  return initNestSdk(buildSdkOptions(options, logger, profiling));
 }
