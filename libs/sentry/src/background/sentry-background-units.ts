@@ -4,6 +4,7 @@ import { isSdkEnabled, type SentrySdkHandle } from '../sdk/sentry-sdk-handle';
 import { SENTRY_LOGGER_CONTEXT, SENTRY_SDK } from '../sentry.internal-constants';
 import { BACKGROUND_MESSAGES } from './background.constants';
 import { backgroundMethodOf } from './background-method';
+import { gatewayConnectionPhaseOf } from './gateway-connection-method';
 import { BackgroundUnitRunner } from './background-unit.runner';
 import { JobPrincipalResolver } from './job-principal.resolver';
 import { runnerOf, setFallbackRunner, setRunnerOf } from './runner.registry';
@@ -11,11 +12,14 @@ import { unwrapped, wrapPrototypeMethod } from './wrap-prototype-method.util';
 
 /**
  * Makes every `@Cron` / `@Interval` / `@Timeout` run, `@OnEvent` call and BullMQ `process()` /
- * `@OnWorkerEvent` call its own unit of work (background-unit.runner.ts).
+ * `@OnWorkerEvent` call its own unit of work (background-unit.runner.ts), and so each call of a
+ * gateway's `handleConnection` / `handleDisconnect`.
  *
  * It wraps the handler methods on their classes' prototypes while Nest creates instances, so
  * before any `onModuleInit`: the schedule and BullMQ explorers read `instance[key]` in theirs
- * (the emitter in `onApplicationBootstrap`), in an order that depends on the app's imports.
+ * (the emitter in `onApplicationBootstrap`), in an order that depends on the app's imports;
+ * Nest's socket module binds `instance.handleConnection` when `app.init()` connects gateways,
+ * also before `onModuleInit`.
  * Wrappers keep the decorators' metadata and reach this app's runner through the instance.
  */
 @Injectable()
@@ -76,12 +80,14 @@ export class SentryBackgroundUnits implements OnModuleInit, OnApplicationShutdow
       const method = unwrapped(current) ?? current;
       if (typeof method !== 'function') continue;
       const unit = backgroundMethodOf(this.reflector, type, key, method);
-      if (!unit) continue;
+      const phase = unit ? undefined : gatewayConnectionPhaseOf(type, key);
+      if (!unit && !phase) continue;
       this.wrappedTypes.add(type);
       wrapPrototypeMethod(prototype, key, method, (original) =>
         function (this: object, ...args: unknown[]): unknown {
           const runner = typeof this === 'object' && this !== null ? runnerOf(this) : undefined;
-          return runner ? runner.run(unit, key, original, this, args) : original.apply(this, args);
+          if (!runner) return original.apply(this, args);
+          return unit ? runner.run(unit, key, original, this, args) : runner.runConnection(phase!, original, this, args);
         },
       );
     }
