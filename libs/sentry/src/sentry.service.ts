@@ -4,10 +4,9 @@ import type { SeverityLevel } from '@sentry/core';
 import { SENTRY_LOGGER_CONTEXT, SENTRY_SDK } from './sentry.internal-constants';
 import { SENTRY_MESSAGES } from './sentry.messages';
 import { isSdkEnabled, type SentrySdkHandle } from './sdk/sentry-sdk-handle';
-import { asTagValue } from './scope/principal-shape.util';
 import { readableExtra } from './scrubbing/readable-extra.util';
 import { prepareUnitScope, runInUnitScope, type SentryScopeOptions } from './scope/run-in-scope.util';
-import { clearUserContextOn, markUserContextExplicit, setTenantOn, setUserOn, userContextScope } from './scope/user-context.util';
+import { clearUserContextOn, markUserContextExplicit, setStatedUserContext, userContextScope } from './scope/user-context.util';
 
 /**
  * The helper API of ADR-024, injectable. Every method is a safe no-op when
@@ -33,11 +32,7 @@ export class SentryService {
    */
   setUserContext(userId: string | number, tenantId?: string | number, email?: string): void {
     this.safely('setUserContext', () => {
-      const scope = userContextScope();
-      markUserContextExplicit(scope);
-      setUserOn(scope, { id: userId, email });
-      const tenant = asTagValue(tenantId);
-      if (tenant !== undefined) setTenantOn(scope, tenant);
+      setStatedUserContext(userContextScope(), { id: userId, email }, tenantId);
     });
   }
 

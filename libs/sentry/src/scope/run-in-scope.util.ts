@@ -1,8 +1,7 @@
 import { withIsolationScope, type Scope } from '@sentry/core';
 import type { SentryPrincipal } from '../sentry.options';
 import { cleanIsolationFork } from './clean-scope.util';
-import { asTagValue } from './principal-shape.util';
-import { markUserContextExplicit, setTenantOn, setUserOn } from './user-context.util';
+import { setStatedUserContext } from './user-context.util';
 
 /**
  * Who and what a unit of work run by `SentryService.runInScope` is about.
@@ -19,12 +18,7 @@ export interface SentryScopeOptions {
 /** A clean isolation scope carrying `options`: the base of one unit of work. */
 export function prepareUnitScope(options: SentryScopeOptions): Scope {
   const scope = cleanIsolationFork();
-  if (options.user) {
-    markUserContextExplicit(scope);
-    setUserOn(scope, options.user);
-  }
-  const tenant = asTagValue(options.tenantId);
-  if (tenant !== undefined) setTenantOn(scope, tenant);
+  setStatedUserContext(scope, options.user, options.tenantId);
   if (options.tags) scope.setTags(options.tags);
   return scope;
 }

@@ -7,6 +7,7 @@ import {
   type User,
 } from '@sentry/core';
 import type { SentryPrincipal } from '../sentry.options';
+import { asTagValue } from './principal-shape.util';
 import { TENANT_CONTEXT, TENANT_TAG } from './scope.constants';
 
 /** Scopes whose user the app set or cleared itself: a lazily resolved principal must not override them. */
@@ -26,6 +27,23 @@ export function setUserOn(scope: Scope, principal: Pick<SentryPrincipal, 'id' | 
   if (principal.email) user.email = principal.email;
   if (principal.username) user.username = principal.username;
   scope.setUser(user);
+}
+
+/**
+ * User and tenant the app states itself (`setUserContext`, `runInScope`): the user is marked
+ * explicit, so a lazily resolved request principal never overrides it.
+ */
+export function setStatedUserContext(
+  scope: Scope,
+  user: Pick<SentryPrincipal, 'id' | 'email' | 'username'> | undefined,
+  tenantId: string | number | undefined,
+): void {
+  if (user) {
+    markUserContextExplicit(scope);
+    setUserOn(scope, user);
+  }
+  const tenant = asTagValue(tenantId);
+  if (tenant !== undefined) setTenantOn(scope, tenant);
 }
 
 /** ADR-024 section 4, the tenant half: tag `tenant_id` (filterable) and context `tenant`. */
