@@ -3,6 +3,7 @@ import { resolveAndReport } from './config/report-sentry-config';
 import type { ResolvedSentryOptions } from './config/resolve-sentry-config';
 import { initSentrySdk } from './sdk/init-sentry-sdk';
 import { isSdkEnabled, type SentrySdkHandle } from './sdk/sentry-sdk-handle';
+import { installLeanRequestUnits } from './scope/lean-request/lean-request-units';
 import { keepRequestScopesClean } from './scope/clean-request-scopes';
 import { SENTRY_LOGGER_CONTEXT, SENTRY_RESOLVED_OPTIONS, SENTRY_SDK } from './sentry.internal-constants';
 import { SENTRY_MODULE_OPTIONS } from './sentry.module-definition';
@@ -24,6 +25,9 @@ export const sentryOptionsProviders: Provider[] = [
 /** Starts (or reuses) the client; requests then start from a clean scope, preloaded or not. */
 function startSdk(options: ResolvedSentryOptions): SentrySdkHandle {
   const handle = initSentrySdk(options, new Logger(SENTRY_LOGGER_CONTEXT));
-  if (handle.client && isSdkEnabled(handle)) keepRequestScopesClean(handle.client);
+  if (handle.client && isSdkEnabled(handle)) {
+    installLeanRequestUnits(handle.client);
+    keepRequestScopesClean(handle.client);
+  }
   return handle;
 }

@@ -9,10 +9,16 @@ import { getIsolationScope, type Scope } from '@sentry/core';
  * - http: the request object (Express `req`, Fastify `FastifyRequest`), argument 0;
  * - rpc: the transport context (`TcpContext`, `RedisContext`, gRPC metadata...), argument 1, else the data;
  * - ws: the message data when it is an object, else the ack callback when there is one.
- * WeakMaps: entries go away with their request and its scope.
+ * Kept on the objects themselves (symbol properties), not in WeakMaps: a WeakMap entry
+ * whose key is a request keeps its value alive through every minor GC, so each request's
+ * scope, request and response lived on into the old generation (bench: GC went from 2% to
+ * 15% of a JSON route's CPU). A frozen key (a WebSocket payload) falls back to a WeakMap.
  */
-const scopeByKey = new WeakMap<object, Scope>();
-const keyByScope = new WeakMap<Scope, object>();
+const SCOPE_OF = Symbol('nestjs-sentry-tenant:request-scope');
+const OWNER_OF = Symbol('nestjs-sentry-tenant:scope-owner');
+const scopeOfFrozen = new WeakMap<object, Scope>();
+
+type Holder = Record<symbol, unknown>;
 
 /** The object that identifies one request or message, when there is one. */
 export function requestKeyOf(host: ArgumentsHost): object | undefined {
@@ -32,18 +38,21 @@ export function requestKeyOf(host: ArgumentsHost): object | undefined {
 
 /** Records `scope` as the one of this request or message (called by the interceptor). */
 export function registerRequestScope(key: object | undefined, scope: Scope): void {
-  if (key) scopeByKey.set(key, scope);
-  keyByScope.set(scope, key ?? scope);
+  if (key) {
+    if (Object.isExtensible(key)) (key as Holder)[SCOPE_OF] = scope;
+    else scopeOfFrozen.set(key, scope);
+  }
+  (scope as unknown as Holder)[OWNER_OF] = key ?? scope;
 }
 
 /** The request or message `scope` was given to, if any. */
 export function ownerOf(scope: Scope): object | undefined {
-  return keyByScope.get(scope);
+  return (scope as unknown as Holder)[OWNER_OF] as object | undefined;
 }
 
 /** True when `scope` was already given to a request or message other than `key`. */
 export function isClaimedByAnother(scope: Scope, key: object | undefined): boolean {
-  const owner = keyByScope.get(scope);
+  const owner = ownerOf(scope);
   return owner !== undefined && owner !== key;
 }
 
@@ -67,9 +76,9 @@ export function isClaimedByAnother(scope: Scope, key: object | undefined): boole
  */
 export function getRequestIsolationScope(host: ArgumentsHost): Scope | undefined {
   const key = requestKeyOf(host);
-  if (key) return scopeByKey.get(key);
+  if (key) return ((key as Holder)[SCOPE_OF] as Scope | undefined) ?? scopeOfFrozen.get(key);
   const current = getIsolationScope();
-  return keyByScope.has(current) ? current : undefined;
+  return ownerOf(current) !== undefined ? current : undefined;
 }
 
 function asObject(value: unknown): object | undefined {

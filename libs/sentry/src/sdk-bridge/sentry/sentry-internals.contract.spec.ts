@@ -1,9 +1,10 @@
+import diagnosticsChannel from 'node:diagnostics_channel';
 import { createServer, request as httpRequest, type IncomingMessage } from 'node:http';
 import { SENTRY_SEGMENT_NAME_SOURCE } from '@sentry/conventions/attributes';
-import { captureException, createEnvelope, createTransport, getClient, withStaticSpan } from '@sentry/core';
+import { captureException, createEnvelope, createTransport, getClient, getIsolationScope, withStaticSpan, type Client, type Event } from '@sentry/core';
 import * as Sentry from '@sentry/node';
 import { SentryTestIngest } from '../../testing';
-import { isAlreadyCaptured, isStaticSpanCallback, SDK_FORKED_REQUEST_MARK, SDK_TRANSPORT_BUFFER_SIZE, SEGMENT_NAME_SOURCE_ATTRIBUTE } from './sentry-internals';
+import { attachRequestToEvent, isAlreadyCaptured, isStaticSpanCallback, SDK_FORKED_REQUEST_MARK, SDK_TRANSPORT_BUFFER_SIZE, SEGMENT_NAME_SOURCE_ATTRIBUTE } from './sentry-internals';
 
 /** Each Sentry SDK detail the module relies on, checked against the installed SDK: a failure names it. */
 describe('sdk-bridge contract: Sentry internals', () => {
@@ -11,7 +12,7 @@ describe('sdk-bridge contract: Sentry internals', () => {
 
   beforeAll(async () => {
     ingest = await SentryTestIngest.start();
-    Sentry.init({ dsn: ingest.dsn, defaultIntegrations: false, integrations: [Sentry.httpIntegration({ spans: false })] });
+    Sentry.init({ dsn: ingest.dsn, defaultIntegrations: false, integrations: [Sentry.httpIntegration({ spans: false }), Sentry.requestDataIntegration()] });
   });
   afterAll(async () => {
     await getClient()?.close(2000);
@@ -58,5 +59,32 @@ describe('sdk-bridge contract: Sentry internals', () => {
   it('touchpoint isStaticSpanCallback: tells a withStaticSpan-wrapped beforeSendSpan from a streamed one', () => {
     expect(isStaticSpanCallback(withStaticSpan((span) => span))).toBe(true);
     expect(isStaticSpanCallback((span: unknown) => span)).toBe(false);
+  });
+
+  it('touchpoint SDK_FORKED_REQUEST_MARK (set): a request marked before the server emits it is let through unforked', async () => {
+    let scopeInHandler: unknown;
+    const server = createServer((_request, response) => {
+      scopeInHandler = getIsolationScope();
+      response.end('ok');
+    });
+    // Node publishes `http.server.request.start` before it emits `request`: the module's lean fork marks it there.
+    const mark = ({ request }: { request: Record<symbol, unknown> }) => void (request[SDK_FORKED_REQUEST_MARK] = true);
+    diagnosticsChannel.subscribe('http.server.request.start', mark as (message: unknown) => void);
+    try {
+      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+      const { port } = server.address() as { port: number };
+      await new Promise<void>((resolve, reject) => httpRequest({ port, host: '127.0.0.1' }, (res) => res.resume().on('end', resolve)).on('error', reject).end());
+    } finally {
+      diagnosticsChannel.unsubscribe('http.server.request.start', mark as (message: unknown) => void);
+      await new Promise((resolve) => server.close(resolve));
+    }
+    expect(scopeInHandler).toBe(getIsolationScope());
+  });
+
+  it('touchpoint attachRequestToEvent: RequestData turns sdkProcessingMetadata.normalizedRequest into the event request', () => {
+    const event: Event = { message: 'contract: request data' };
+    const normalizedRequest = { url: 'http://api.test/orders/7?page=2', method: 'GET', query_string: 'page=2', headers: { 'x-request-id': 'r-7' } };
+    attachRequestToEvent(event, normalizedRequest, {}, getClient() as Client);
+    expect(event.request).toMatchObject({ url: 'http://api.test/orders/7?page=2', method: 'GET', query_string: 'page=2', headers: { 'x-request-id': 'r-7' } });
   });
 });

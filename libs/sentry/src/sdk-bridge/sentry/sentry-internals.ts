@@ -1,3 +1,5 @@
+import type { Client, Event, EventHint, RequestEventData } from '@sentry/core';
+
 /*
  * Sentry SDK details the module relies on that are not (or not fully) public API. Each is
  * checked against the installed SDK by sentry-internals.contract.spec.ts.
@@ -35,4 +37,21 @@ export const SDK_TRANSPORT_BUFFER_SIZE = 64;
  */
 export function isStaticSpanCallback(callback: unknown): boolean {
   return typeof callback === 'function' && (callback as { _static?: unknown })._static === true;
+}
+
+/**
+ * Where the SDK's `RequestData` integration reads a request from when it builds an event
+ * (`event.sdkProcessingMetadata.normalizedRequest`, which its own HTTP fork fills in at the
+ * start of every request). The module's lean fork builds that request only when an event
+ * exists, puts it there, and lets `RequestData` (a public integration) do the rest, so an
+ * event looks the same whichever fork its request took.
+ */
+export function attachRequestToEvent(event: Event, normalizedRequest: RequestEventData, hint: EventHint, client: Client): Event {
+  const metadata = event.sdkProcessingMetadata ?? {};
+  if (metadata.normalizedRequest !== undefined) return event;
+  event.sdkProcessingMetadata = { ...metadata, normalizedRequest };
+  const requestData = client.getIntegrationByName('RequestData');
+  // RequestData works in place and synchronously (it returns the event it was given).
+  requestData?.processEvent?.(event, hint, client);
+  return event;
 }
