@@ -12,7 +12,7 @@ import { modulesOnceIntegration } from './modules-once.integration';
 import { buildPrivacyHooks } from './privacy-hooks';
 import { isProfilingEnabled, isTracingEnabled } from './tracing-enabled.util';
 import { chooseTraceLifecycle } from './trace-lifecycle';
-import { sendTimeoutHttpModule } from './transport-send-timeout';
+import { makeLeanHttpTransport } from './lean-http-transport';
 
 /** Turns module options into `Sentry.init` options; the module's values win over `sdkOptions`. */
 export function buildSdkOptions(options: ResolvedSentryOptions, logger: SentryLog, integrations: NodeOptions['integrations'] = []): NodeOptions {
@@ -44,8 +44,9 @@ export function buildSdkOptions(options: ResolvedSentryOptions, logger: SentryLo
     // process stays what Sentry 10 sent (incoming request bodies, scrubbed); `sdkOptions.dataCollection` can widen it.
     dataCollection: { userInfo: false, databaseQueryData: false, httpBodies: ['incomingRequest'], ...options.sdkOptions?.dataCollection },
     // One TCP connection per envelope (the SDK's default) costs more than the event itself.
-    // A hanging ingest must not hold the transport's sockets forever (see transport-send-timeout.ts).
-    transportOptions: { keepAlive: true, httpModule: sendTimeoutHttpModule(), ...options.sdkOptions?.transportOptions },
+    transportOptions: { keepAlive: true, ...options.sdkOptions?.transportOptions },
+    // The SDK's transport with a cheaper request and a send timeout (see lean-http-transport.ts).
+    transport: options.sdkOptions?.transport ?? makeLeanHttpTransport,
     ...durableTransportOption(options, logger),
     ...buildPrivacyHooks(options, logger, traceLifecycle),
   };

@@ -1,8 +1,9 @@
 import { envelopeContainsItemType, makeOfflineTransport, type Envelope, type Transport, type TransportMakeRequestResponse } from '@sentry/core';
-import { makeNodeTransport, type NodeOptions } from '@sentry/node';
+import type { makeNodeTransport, NodeOptions } from '@sentry/node';
 import { FROM_ENVIRONMENT, type ResolvedSentryOptions } from '../../config/resolve-sentry-config';
 import { SENTRY_ENV_VARIABLES } from '../../sentry.config';
 import type { SentryLog } from '../../config/sentry-log';
+import { makeLeanHttpTransport } from '../lean-http-transport';
 import { SDK_TRANSPORT_BUFFER_SIZE } from '../../sdk-bridge/sentry/sentry-internals';
 import { FileOfflineStore, type FileOfflineStoreOptions } from './file-offline-store';
 import { OfflineDropCounter } from './offline-drop-counter';
@@ -107,7 +108,7 @@ function failOnServerError(response: TransportMakeRequestResponse): TransportMak
 }
 
 function nodeHttpTransport(): MakeTransport {
-  return makeNodeTransport;
+  return (options) => makeLeanHttpTransport(options);
 }
 
 /** The items whose work has not settled yet. */
