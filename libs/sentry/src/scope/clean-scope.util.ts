@@ -1,5 +1,6 @@
 import { getDefaultIsolationScope, getGlobalScope, getIsolationScope, type Scope } from '@sentry/core';
 import { isClaimedByAnother } from './request-scope.registry';
+import { isInsideUnitOfWork } from './unit-of-work.context';
 
 /**
  * Drops from `fork` what it inherited from `base` (breadcrumbs, user, tags, contexts,
@@ -29,22 +30,19 @@ export function dropInherited(fork: Scope, base: Scope): void {
   for (const key of sharedKeys(own.attributes, inherited.attributes)) fork.removeAttribute(key);
 }
 
-/** The scopes `cleanIsolationFork` made: each is one unit's own. */
-const unitForks = new WeakSet<Scope>();
-
 /**
  * A new isolation scope for a unit of work the module forks itself (RPC, WebSocket
  * message, `runInScope`, a background run or connection hook): the current one's trace
  * and SDK metadata, none of what was recorded outside any unit. Another unit's scope is
  * never the base: not a request's or message's, should its context have leaked to here,
- * nor the scope of the unit this one starts inside (an event emitted from a job).
+ * nor the scope of the unit this one starts inside (an event emitted from a job), even
+ * when Sentry's own wrapper (the preload) forked that unit's scope again.
  */
 export function cleanIsolationFork(key?: object): Scope {
   const current = getIsolationScope();
-  const parent = unitForks.has(current) || isClaimedByAnother(current, key) ? getDefaultIsolationScope() : current;
+  const parent = isInsideUnitOfWork() || isClaimedByAnother(current, key) ? getDefaultIsolationScope() : current;
   const fork = parent.clone();
   dropInherited(fork, getDefaultIsolationScope());
-  unitForks.add(fork);
   return fork;
 }
 
