@@ -1,7 +1,8 @@
 /**
  * A child-process app for the preload test (`-r libs/sentry/src/instrument.ts`): the
- * scheduler's handlers fail by themselves; once listening, the app emits two events and
- * enqueues one job from top level, then prints `LISTENING <url>`.
+ * scheduler's handlers fail by themselves; once listening, the app emits two events (one of
+ * which emits another from inside its listener) and enqueues one job from top level, then
+ * prints `LISTENING <url>`.
  */
 import 'reflect-metadata';
 import { Module } from '@nestjs/common';
@@ -12,6 +13,7 @@ import { ScheduleModule } from '@nestjs/schedule';
 import type { Queue } from 'bullmq';
 import { SentryModule, type SentryJobKind } from '../../libs/sentry/src';
 import { EMAILS_QUEUE, EmailsProcessor } from './emails.processor';
+import { NestedListeners, type FlaggedOrder } from './nested-listeners';
 import { OrderListeners, type OrderEvent } from './order-listeners';
 import { ScheduledJobs } from './scheduled-jobs';
 
@@ -35,7 +37,7 @@ function resolveJobPrincipal(kind: SentryJobKind, payload: unknown) {
     BullModule.forRoot({ connection: { host: '127.0.0.1', port: Number(process.env.REDIS_PORT) } }),
     BullModule.registerQueue({ name: EMAILS_QUEUE }),
   ],
-  providers: [ScheduledJobs, OrderListeners, EmailsProcessor],
+  providers: [ScheduledJobs, OrderListeners, NestedListeners, EmailsProcessor],
 })
 class BackgroundAppModule {}
 
@@ -45,6 +47,8 @@ async function main(): Promise<void> {
   await app.listen(0, '127.0.0.1');
   const emitter = app.get(EventEmitter2);
   await emitter.emitAsync('order.created', { orderId: 'o-pre', userId: 'u-pre', tenantId: 'initech' } satisfies OrderEvent);
+  const review = { orderId: 'o-review', userId: 'u-review', tenantId: 'hooli' };
+  await emitter.emitAsync('order.flagged', { orderId: 'o-flag', userId: 'u-flag', tenantId: 'initech', review } satisfies FlaggedOrder);
   await app.get<Queue>(getQueueToken(EMAILS_QUEUE)).add('send', { rid: 'r-pre', userId: 'u-q', tenantId: 'umbrella' }, { attempts: 2 });
   console.log(`PRELOAD_WRAPPED ${preloadWrapped.join(',')}`);
   console.log(`LISTENING ${(await app.getUrl()).replace('[::1]', '127.0.0.1')}`);

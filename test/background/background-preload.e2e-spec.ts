@@ -39,6 +39,8 @@ describe('background work with the preload (child process, real Redis): each err
     ['err:interval:1', 'cron stats.refresh', undefined, 'globex', ['interval:1']],
     ['err:timeout:1', 'cron ScheduledJobs.warmup', undefined, undefined, ['timeout:1']],
     ['err:event:o-pre', 'event order.created', 'u-pre', 'initech', ['o-pre:start', 'o-pre:end']],
+    // Emitted from inside another @OnEvent call: none of that call's breadcrumbs (nor its tag: last test).
+    ['err:nested:o-review', 'event order.reviewed', 'u-review', 'hooli', ['o-review:reviewed']],
     ['err:queue:r-pre:1', 'queue emails:send', 'u-q', 'umbrella', ['r-pre:attempt-1']],
     ['err:queue:r-pre:2', 'queue emails:send', 'u-q', 'umbrella', ['r-pre:attempt-2']],
   ])('%s: once, as %s, user %s, tenant %s, its own breadcrumbs', async (message, transaction, user, tenant, crumbs) => {
@@ -51,5 +53,11 @@ describe('background work with the preload (child process, real Redis): each err
     expect(events.map((event) => ({ ...unitOf(event), mechanism: event.exception?.values?.[0]?.mechanism?.handled }))).toEqual([
       { message, transaction, mechanism: false, user, tenantTag: tenant, tenantContext: tenant && { tenant_id: tenant }, crumbs },
     ]);
+  });
+
+  it("an @OnEvent call emitted from inside another carries none of the outer call's tags", async () => {
+    const review = await ingest.waitForEvent((event) => messageOf(event) === 'err:nested:o-review', { timeoutMs: 30_000 });
+    expect(review.tags).toMatchObject({ tenant_id: 'hooli' });
+    expect(review.tags).not.toHaveProperty('flagged_by');
   });
 });

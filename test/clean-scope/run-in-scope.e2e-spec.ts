@@ -60,6 +60,30 @@ describe('SentryService.runInScope', () => {
     expect(problems).toEqual([]);
   });
 
+  it("a run started inside another starts clean too: none of the outer run's user, tenant, tags or breadcrumbs", async () => {
+    await sentry.runInScope(
+      async () => {
+        sentry.addBreadcrumb('outer:crumb', 'unit');
+        sentry.setTag('outer_step', 'set');
+        await sentry.runInScope(
+          async () => {
+            sentry.addBreadcrumb('inner:crumb', 'unit');
+            sentry.captureMessage('nested-inner');
+          },
+          { user: { id: 'inner-user' }, tenantId: 'inner-tenant' },
+        );
+      },
+      { user: { id: 'outer-user' }, tenantId: 'outer-tenant', tags: { job: 'outer' } },
+    );
+    const event = await ingest.waitForEvent((e) => e.message === 'nested-inner');
+    expect({
+      user: event.user?.id,
+      tenant: event.tags?.tenant_id,
+      tags: [event.tags?.job, event.tags?.outer_step],
+      crumbs: (event.breadcrumbs ?? []).map((crumb) => crumb.message),
+    }).toEqual({ user: 'inner-user', tenant: 'inner-tenant', tags: [undefined, undefined], crumbs: ['inner:crumb'] });
+  });
+
   it('returns what a sync fn returns, rethrows what it throws, and leaks nothing out', async () => {
     expect(sentry.runInScope(() => 42, { tenantId: 'acme' })).toBe(42);
     expect(() => sentry.runInScope(() => { throw new Error('own'); }, { tenantId: 'acme' })).toThrow('own');

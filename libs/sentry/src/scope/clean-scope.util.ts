@@ -1,5 +1,6 @@
 import { getDefaultIsolationScope, getGlobalScope, getIsolationScope, type Scope } from '@sentry/core';
 import { isClaimedByAnother } from './request-scope.registry';
+import { isInsideUnitOfWork } from './unit-of-work.context';
 
 /**
  * Drops from `fork` what it inherited from `base` (breadcrumbs, user, tags, contexts,
@@ -31,13 +32,15 @@ export function dropInherited(fork: Scope, base: Scope): void {
 
 /**
  * A new isolation scope for a unit of work the module forks itself (RPC, WebSocket
- * message, `runInScope`): the current one's trace and SDK metadata, none of what was
- * recorded outside any unit. Another unit's scope, should its context have leaked to
- * here, is never the base.
+ * message, `runInScope`, a background run or connection hook): the current one's trace
+ * and SDK metadata, none of what was recorded outside any unit. Another unit's scope is
+ * never the base: not a request's or message's, should its context have leaked to here,
+ * nor the scope of the unit this one starts inside (an event emitted from a job), even
+ * when Sentry's own wrapper (the preload) forked that unit's scope again.
  */
 export function cleanIsolationFork(key?: object): Scope {
   const current = getIsolationScope();
-  const parent = isClaimedByAnother(current, key) ? getDefaultIsolationScope() : current;
+  const parent = isInsideUnitOfWork() || isClaimedByAnother(current, key) ? getDefaultIsolationScope() : current;
   const fork = parent.clone();
   dropInherited(fork, getDefaultIsolationScope());
   return fork;

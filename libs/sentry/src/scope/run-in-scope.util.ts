@@ -1,6 +1,7 @@
 import { withIsolationScope, type Scope } from '@sentry/core';
 import type { SentryPrincipal } from '../sentry.options';
 import { cleanIsolationFork } from './clean-scope.util';
+import { runAsUnitOfWork } from './unit-of-work.context';
 import { setStatedUserContext } from './user-context.util';
 
 /**
@@ -23,7 +24,10 @@ export function prepareUnitScope(options: SentryScopeOptions): Scope {
   return scope;
 }
 
-/** Runs `fn` (sync or async) in `scope`: what it and the work it awaits record stays there. */
+/**
+ * Runs `fn` (sync or async) in `scope`: what it and the work it awaits record stays there.
+ * A unit it starts (an event it emits, a nested `runInScope`) starts clean: see cleanIsolationFork.
+ */
 export function runInUnitScope<T>(scope: Scope, fn: () => T): T {
-  return withIsolationScope(scope, () => fn());
+  return withIsolationScope(scope, () => runAsUnitOfWork(fn));
 }
