@@ -204,11 +204,15 @@ function renderAny(value: unknown): string {
   return '```json\n' + JSON.stringify(value, null, 2) + '\n```';
 }
 
-/** Scalars as a list, nested objects of numbers (latency figures and the like) as one table. */
+/**
+ * Scalars as a list, nested objects of numbers (latency figures and the like) as one table, and
+ * each list of rows (e.g. the adversarial scaling) as its own table under its name.
+ */
 function renderObject(value: Record<string, unknown>): string {
   const entries = Object.entries(value);
   const nested = entries.filter(([, v]) => v && typeof v === 'object' && !Array.isArray(v)) as Array<[string, Record<string, unknown>]>;
   const scalars = entries.filter(([, v]) => !(v && typeof v === 'object'));
+  const lists = entries.filter(([, v]) => Array.isArray(v));
   const columns = [...new Set(nested.flatMap(([, v]) => Object.keys(v)))];
   const cell = (v: unknown): string => (typeof v === 'number' ? String(Math.round(v * 1000) / 1000) : String(v ?? ''));
   return [
@@ -217,6 +221,7 @@ function renderObject(value: Record<string, unknown>): string {
     ...(nested.length > 0
       ? [`| | ${columns.join(' | ')} |`, `|---|${columns.map(() => '---:').join('|')}|`, ...nested.map(([k, v]) => `| ${k} | ${columns.map((c) => cell(v[c])).join(' | ')} |`)]
       : []),
+    ...lists.flatMap(([k, v]) => ['', `${k}:`, '', renderAny(v)]),
   ].join('\n');
 }
 

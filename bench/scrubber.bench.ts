@@ -1,7 +1,8 @@
 /**
  * Micro-benchmark of the scrubbing engine on a realistic ~35 KB error event (10 KB JSON body,
  * 100 breadcrumbs, 20 frames with context lines and variables, headers, cookies), beside
- * `JSON.stringify` of the same event (a floor every SDK pays anyway).
+ * `JSON.stringify` of the same event (a floor every SDK pays anyway); then how its run time
+ * grows on adversarial inputs (`scrubber-scaling.ts`).
  *
  * Run: npx ts-node --transpile-only bench/scrubber.bench.ts
  */
@@ -9,6 +10,7 @@ import type { Breadcrumb, Event, StackFrame } from '@sentry/core';
 import { loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { createScrubber } from '../libs/sentry/src/scrubbing';
+import { printScaling, runAdversarialScaling, type ScalingRow } from './scrubber-scaling';
 
 export interface LatencyFigures {
   p50: number;
@@ -33,6 +35,8 @@ export interface ScrubberBenchResult {
   failures: number;
   /** 1-minute load average during the run, to judge how noisy the wall-clock tails are. */
   loadAverage: number;
+  /** Run time at n, 2n and 4n characters of adversarial inputs, with the ratios (reported only). */
+  adversarialScaling: ScalingRow[];
 }
 
 export interface ScrubberBenchOptions {
@@ -213,6 +217,7 @@ export async function runScrubberBench(options: ScrubberBenchOptions = {}): Prom
     scrubberCpu: figures(scrubCpuSamples),
     failures: scrubber.failures,
     loadAverage: loadavg()[0],
+    adversarialScaling: runAdversarialScaling(),
   };
 }
 
@@ -225,6 +230,8 @@ function printTable(result: ScrubberBenchResult): void {
   console.log(row('JSON.stringify', result.jsonStringify));
   console.log(row('scrubEvent (cpu)', result.scrubberCpu));
   console.log(`scrubber failures: ${result.failures}, load average: ${result.loadAverage.toFixed(2)}`);
+  console.log('');
+  printScaling(result.adversarialScaling);
 }
 
 if (require.main === module) {

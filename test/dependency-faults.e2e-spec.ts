@@ -11,7 +11,10 @@ import { leakedForms, secretTagsIn } from './support/scrubbing-envelope';
 // built to break it. The app keeps serving, and the ingest never sees a secret (raw bytes).
 // The profiler addon faults need a fresh process: test/faults/dependency-profiler.e2e-spec.ts.
 
-/** Set DEPENDENCY_FAULTS_FIGURES=1 to print the cost of each pathological case (docs/reliability.md). */
+/**
+ * Set DEPENDENCY_FAULTS_FIGURES=1 to print the cost of each pathological case (docs/reliability.md).
+ * Figures only, never a verdict: the tests judge what arrives, not how fast.
+ */
 const printFigures = process.env.DEPENDENCY_FAULTS_FIGURES === '1';
 
 const noSecretIn = (raw: string) => {
@@ -97,8 +100,8 @@ describe('pathological payloads through real requests and SentryService', () => 
     if (printFigures) process.stdout.write(`\n${figures.join('\n')}\n`);
   });
 
-  /** Runs one request, then measures until the app answers again and the event is in (or dropped). */
-  async function measure(kind: string, send: () => Promise<{ body: { buildMs?: number } }>) {
+  /** Runs one request, waits until the app answers again and the event is in; notes the figures. */
+  async function sendAndAwaitEvent(kind: string, send: () => Promise<{ body: { buildMs?: number } }>) {
     const heapBefore = process.memoryUsage().heapUsed;
     const started = performance.now();
     const buildMs = (await send()).body.buildMs ?? 0;
@@ -113,12 +116,11 @@ describe('pathological payloads through real requests and SentryService', () => 
         `event at ingest ${(delivered - started).toFixed(0)} ms, heap +${((process.memoryUsage().heapUsed - heapBefore) / 2 ** 20).toFixed(0)} MB, ` +
         `rss ${(rss / 2 ** 20).toFixed(0)} MB, envelope ${(ingest.rawBodies.slice(-1)[0]?.length ?? 0) / 1024 | 0} KB`,
     );
-    return { event, totalMs: delivered - started - buildMs };
+    return event;
   }
 
   it.each(Object.keys(PATHOLOGICAL_PAYLOADS) as PathologicalKind[])('%s: served, sent scrubbed, no secret in the raw bytes', async (kind) => {
-    const { event, totalMs } = await measure(kind, () => request(testApp.url).post(`/faults/payload/${kind}`).expect(200));
-    expect(totalMs).toBeLessThan(10_000);
+    const event = await sendAndAwaitEvent(kind, () => request(testApp.url).post(`/faults/payload/${kind}`).expect(200));
     expect(event.exception?.values?.[0]?.type).toBe('Error');
     noSecretIn(ingest.rawText());
   });
@@ -132,10 +134,10 @@ describe('pathological payloads through real requests and SentryService', () => 
   });
 
   it('a JSON request body nested 10 000 deep: served, sent scrubbed', async () => {
-    const { totalMs } = await measure('request-body', () =>
+    const event = await sendAndAwaitEvent('request-body', () =>
       request(testApp.url).post('/faults/body').set('content-type', 'application/json').send(deepJsonBody()).expect(500),
     );
-    expect(totalMs).toBeLessThan(10_000);
+    expect(event.exception?.values?.[0]?.value).toBe('pathological request body');
     noSecretIn(ingest.rawText());
   });
 });

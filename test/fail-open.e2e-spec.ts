@@ -53,25 +53,31 @@ describe('fail-open: Sentry trouble never breaks the app', () => {
       const response = await request(testApp.url).post('/probe/exception').send({ text: `lost-${i}` }).expect(201);
       expect(response.body.eventId).toMatch(/^[0-9a-f]{32}$/);
     }
-    const started = Date.now();
+    // Every send is refused at once, so close() has nothing to wait for; a hang fails on the test timeout.
     await testApp.app.close();
     testApp = undefined;
-    expect(Date.now() - started).toBeLessThan(base.shutdownTimeoutMs + 1000);
   });
 
-  it('a hanging ingest: requests are served and close() stays bounded', async () => {
+  it('a hanging ingest: requests are served while it holds a send open, and close() gives up at shutdownTimeoutMs, and says so', async () => {
     const ingest = await SentryTestIngest.start();
     ingest.setFault({ kind: 'hang' });
     try {
       testApp = await createTestApp({ imports: [SentryModule.forRoot({ ...base, dsn: ingest.dsn }), SentryProbeModule] });
-      for (let i = 0; i < 10; i++) {
-        await request(testApp.url).post('/probe/exception').send({ text: `hang-${i}` }).expect(201);
-      }
+      await request(testApp.url).post('/probe/exception').send({ text: 'hang-0' }).expect(201);
+      // The ingest now holds that envelope's request open and never answers: a send on the
+      // request path would hold every later response too. They are served: sends are non-blocking.
       await ingest.waitForRequests(1);
-      const started = Date.now();
+      for (let i = 1; i < 10; i++) {
+        const response = await request(testApp.url).post('/probe/exception').send({ text: `hang-${i}` }).expect(201);
+        expect(response.body.eventId).toMatch(/^[0-9a-f]{32}$/);
+      }
+      expect(ingest.events).toEqual([]);
+      const { logger } = testApp;
       await testApp.app.close();
       testApp = undefined;
-      expect(Date.now() - started).toBeLessThan(base.shutdownTimeoutMs + 1000);
+      // The ingest never answers (the SDK gives up on a silent request only after 10 s): close()
+      // returning at all, with this line, means the flush stopped at the timeout.
+      expect(logger.sentryLines('warn')).toContain('Sentry could not deliver every pending event within 500 ms at shutdown; the rest are dropped');
     } finally {
       await ingest.close();
     }

@@ -1,7 +1,7 @@
 import { SEND_IDLE_TIMEOUT_MS } from '@app/sentry/sdk/transport-send-timeout';
 import { SentryTestIngest } from '@app/sentry/testing';
 import { FAULT_CASES, type FaultCase } from '../support/fault-cases';
-import { backoffViolations, latencyAllowanceMs, latencyClause, medianOf } from '../support/fault-checks';
+import { backoffViolations, latencyClause, medianOf } from '../support/fault-checks';
 import { startFaultApp, type FaultApp } from '../support/fault-app';
 import { runLoad, type LoadRun } from '../support/fault-load';
 import { writeFaultReport, type FaultRow } from '../support/fault-report';
@@ -9,13 +9,22 @@ import { writeFaultReport, type FaultRow } from '../support/fault-report';
 /**
  * The fault matrix: a real Nest app (own process) under fixed-rate load while the ingest
  * misbehaves. Per fault: healthy load → fault on → load → checks → fault off → a fresh
- * error is delivered → healthy load, all delivered → fault on again → SIGTERM, timed.
+ * error is delivered → healthy load, all delivered → fault on again → SIGTERM.
+ * It fails on a crash, a lost event, unbounded memory, a send during a back-off or a slow
+ * exit; latency (p99 ratios) and timings go to the report table only.
  */
 const RATE = 100; // requests/s, half of them throw (so 50 errors/s to report)
 const HEALTHY_RUNS = 2; // before the fault and again after recovery
 const FAULT_RUNS = 3;
 const RUN_SECONDS = 2;
 const SHUTDOWN_TIMEOUT_MS = 2000;
+/**
+ * A slow exit is one that waited on the ingest: a hung request is only dropped by the SDK after
+ * SEND_IDLE_TIMEOUT_MS (10 s). Half of that on top of the shutdown timeout still catches it, and
+ * leaves seconds of room for process teardown on a busy machine (a healthy exit takes ~2 s with
+ * a hanging ingest, well under 0.1 s otherwise: see the report).
+ */
+const SLOW_EXIT_MS = SHUTDOWN_TIMEOUT_MS + SEND_IDLE_TIMEOUT_MS / 2;
 const MB = 1024 * 1024;
 /** A hung request frees its socket after SEND_IDLE_TIMEOUT_MS (10 s); recovery must come soon after. */
 const RECOVERY_LIMIT_MS = SEND_IDLE_TIMEOUT_MS + 5_000;
@@ -124,9 +133,11 @@ describe('fault matrix under load', () => {
     await fault.apply(ingest);
     await Promise.all(Array.from({ length: 5 }, () => fetch(`${app!.url}/fault/boom?tag=closing-${slug}`)));
     const closed = await app.terminate();
-    expect(closed.ms).toBeLessThanOrEqual(SHUTDOWN_TIMEOUT_MS + 1000);
+    expect(closed.ms).toBeLessThan(SLOW_EXIT_MS);
     expect(closed.code === 0 || closed.signal === 'SIGTERM').toBe(true);
     expect(app.unhandled()).toEqual([]);
+    // Requests held open cannot be delivered: the exit came from the flush giving up at its timeout.
+    if (fault.holdsRequests) expect(app.output()).toContain(`could not deliver every pending event within ${SHUTDOWN_TIMEOUT_MS} ms`);
 
     rows.push({
       fault: fault.name,

@@ -7,6 +7,8 @@ export interface FaultCase {
   clear: (ingest: SentryTestIngest) => Promise<void> | void;
   /** For rate limits: how long the SDK must send nothing after a 429. */
   backoffMs?: number;
+  /** The ingest holds every request open: the flush at SIGTERM can only end at its timeout, and must say so. */
+  holdsRequests?: boolean;
 }
 
 const withFault = (name: string, fault: IngestFault, backoffMs?: number): FaultCase => ({
@@ -14,6 +16,7 @@ const withFault = (name: string, fault: IngestFault, backoffMs?: number): FaultC
   apply: (ingest) => ingest.setFault(fault),
   clear: (ingest) => ingest.setFault(undefined),
   backoffMs,
+  holdsRequests: fault.kind === 'hang',
 });
 
 /** Back-off windows are short so a case stays bounded, long enough to span several requests' worth of load. */

@@ -1,24 +1,21 @@
 /**
- * "Within 20%" on a shared 2-core box. Healthy runs bracket the fault runs (before and after
- * recovery, same process), so drift from other work on the box hits both. The median p99 of
- * the fault runs may exceed the median p99 of the healthy runs by 20%, or by a 2 ms floor
- * (at ~2-4 ms p99 one scheduler hiccup is worth more than 20%, and the histogram counts whole
- * milliseconds), or reach the worst healthy run (when the box itself is noisier than 20%,
- * the claim can only be "no worse than healthy already was").
+ * How the fault runs' latency compares with the healthy runs, for the report only (the matrix
+ * never fails on it: a p99 over a few seconds of load on a shared 2-core box swings more than
+ * any bound worth having). Healthy runs bracket the fault runs (before and after recovery, same
+ * process), so drift from other work on the box hits both. The clauses, tightest first: the
+ * median p99 of the fault runs within 20% of the healthy median; within a 2 ms floor (at ~2-4 ms
+ * p99 one scheduler hiccup is worth more than 20%, and the histogram counts whole milliseconds);
+ * at most the worst healthy run (the box itself noisier than 20%); else `none`.
  */
-export const LATENCY_BOUND = { ratio: 1.2, floorMs: 2 } as const;
+const LATENCY_BOUND = { ratio: 1.2, floorMs: 2 } as const;
 
-export function latencyAllowanceMs(healthyP99s: readonly number[]): number {
-  return Math.max(...Object.values(latencyAllowances(healthyP99s)));
-}
-
-/** Each clause of the bound, so the report can say which one a fault needed. */
-export function latencyAllowances(healthyP99s: readonly number[]): { ratio: number; floor: number; worstHealthy: number } {
+/** Each clause, so the report can say which one a fault stayed within. */
+function latencyAllowances(healthyP99s: readonly number[]): { ratio: number; floor: number; worstHealthy: number } {
   const median = medianOf(healthyP99s);
   return { ratio: median * LATENCY_BOUND.ratio, floor: median + LATENCY_BOUND.floorMs, worstHealthy: Math.max(...healthyP99s) };
 }
 
-/** The tightest clause the measured p99 satisfies; `none` fails the bound. */
+/** The tightest clause the measured p99 satisfies; `none` when above all three (reported, not a failure). */
 export function latencyClause(faultP99: number, healthyP99s: readonly number[]): '20%' | 'floor' | 'worst healthy run' | 'none' {
   const { ratio, floor, worstHealthy } = latencyAllowances(healthyP99s);
   if (faultP99 <= ratio) return '20%';

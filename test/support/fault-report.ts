@@ -7,7 +7,7 @@ export interface FaultRow {
   healthyP99Ms: number;
   faultP99Ms: number;
   ratio: number;
-  /** Which clause of the latency bound held (see fault-checks.ts). */
+  /** The tightest latency clause the fault runs stayed within (see fault-checks.ts); reported only. */
   boundBy: string;
   healthyP50Ms: number;
   faultP50Ms: number;

@@ -65,12 +65,21 @@ describe('deep scrubber', () => {
   });
 
   it('scrubs a shared object once and reuses its copy (linear on DAGs)', () => {
-    // 2^30 paths, 30 distinct objects: only memoization makes this finish.
-    let layer: Record<string, unknown> = { secret: 's', value: 1 };
-    for (let index = 0; index < 30; index++) layer = { left: layer, right: layer };
-    const started = Date.now();
+    // 2^30 paths, 31 distinct objects: each one's keys must be read once, whatever the paths.
+    const keyReads: number[] = [];
+    const counted = (target: Record<string, unknown>): Record<string, unknown> => {
+      const slot = keyReads.push(0) - 1;
+      return new Proxy(target, {
+        ownKeys(inner) {
+          keyReads[slot] += 1;
+          return Reflect.ownKeys(inner);
+        },
+      });
+    };
+    let layer = counted({ secret: 's', value: 1 });
+    for (let index = 0; index < 30; index++) layer = counted({ left: layer, right: layer });
     let result = scrubDeep(layer) as Record<string, unknown>;
-    expect(Date.now() - started).toBeLessThan(1000);
+    expect(keyReads).toEqual(new Array(31).fill(1));
     expect(result.left).toBe(result.right);
     for (let index = 0; index < 30; index++) result = result.left as Record<string, unknown>;
     expect(result).toEqual({ secret: F, value: 1 });

@@ -238,6 +238,8 @@ describe('scrubbing properties', () => {
   });
 });
 
+// Outputs only: the work itself is counted in scrub-limits.spec.ts, regex shapes are checked in
+// linear-regexes.spec.ts, and run time on growing input is measured by bench/scrubber.bench.ts.
 describe('bounded work', () => {
   const scrubber = createScrubber();
 
@@ -245,38 +247,14 @@ describe('bounded work', () => {
     let deep: Record<string, unknown> = { password: 'x' };
     for (let level = 0; level < 10_000; level++) deep = { child: deep };
     const body = `${'['.repeat(10_000)}${']'.repeat(10_000)}`;
-    const started = Date.now();
     const event = scrubber.scrubEvent<Event>({ extra: { deep }, request: { data: body } });
-    expect(Date.now() - started).toBeLessThan(2_000);
     expect(JSON.stringify(event).length).toBeLessThan(2_000);
   });
 
   it('handles a 50 MB string in a message, a body and extra', () => {
     const huge = `token=abc ${'x'.repeat(50 * 1024 * 1024)}`;
-    const started = Date.now();
     const event = scrubber.scrubEvent<Event>({ message: huge, request: { data: huge }, extra: { huge } });
-    expect(Date.now() - started).toBeLessThan(2_000);
     expect(event?.message?.startsWith('token=[Filtered] ')).toBe(true);
     expect(JSON.stringify(event).length).toBeLessThan(400_000);
-  });
-
-  it('handles adversarial strings (long runs of separators, digits, quotes) in bounded time', () => {
-    const adversarial = [
-      'a='.repeat(50_000),
-      '1 '.repeat(50_000),
-      '"password":"'.repeat(8_000),
-      'https://'.repeat(12_000),
-      'eyJ'.repeat(30_000),
-      `${'a'.repeat(99_000)}=`,
-      '"password":{'.repeat(8_000),
-      '"password":["'.repeat(8_000),
-      'sk-'.repeat(30_000),
-      'Authorization: Token '.repeat(4_500),
-      `password ${'%s '.repeat(30_000)}`,
-    ];
-    const started = Date.now();
-    for (const text of adversarial) engine.scrubString(text);
-    scrubber.scrubEvent<Event>({ request: { data: `--b\r\n${'Content-Disposition: form-data; name="password"\r\n\r\nx\r\n--b\r\n'.repeat(1_500)}` } });
-    expect(Date.now() - started).toBeLessThan(2_000);
   });
 });

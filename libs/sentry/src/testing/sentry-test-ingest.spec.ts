@@ -211,11 +211,9 @@ describe('SentryTestIngest', () => {
       await post(ingest.envelopeUrl, serializeEnvelope(envelope([[{ type: 'transaction' }, { transaction: 'GET /health' }]])));
       await post(ingest.envelopeUrl, serializeEnvelope(eventEnvelope({ exception: { values: [{ type: 'TypeError', value: 'bad' }] } })));
 
-      const started = Date.now();
       await expect(ingest.waitForEvent((e) => e.message === 'never', { timeoutMs: 100 })).rejects.toThrow(
         /timed out after 100ms waiting for an event\. Received 2 request\(s\), 0 rejected, 2 envelope\(s\), 2 item\(s\): transaction\("GET \/health"\), event\("TypeError: bad"\)/,
       );
-      expect(Date.now() - started).toBeLessThan(2_000);
       await expect(ingest.waitForLog(undefined, { timeoutMs: 20 })).rejects.toThrow(/waiting for a log record/);
       await expect(ingest.waitForRequests(3, { timeoutMs: 20 })).rejects.toThrow(/waiting for 3 request\(s\)/);
     });
@@ -332,29 +330,32 @@ describe('SentryTestIngest', () => {
       expect(ingest.events).toHaveLength(1);
     });
 
-    it('hang: never answers, the client times out, close() still ends at once', async () => {
+    it('hang: never answers, the client times out, close() cuts the hanging request', async () => {
       ingest.setFault({ kind: 'hang' });
       const request = post(ingest.envelopeUrl, serializeEnvelope(errorEnvelope()), {}, { signal: AbortSignal.timeout(300) });
       await expect(request).rejects.toMatchObject({ name: 'TimeoutError' });
       expect([ingest.requestCount, ingest.events.length]).toEqual([1, 0]);
 
+      // The ingest never answers this one: close() can only end by cutting it.
       const hanging = rawPost(ingest.envelopeUrl, 'x');
       await ingest.waitForRequests(2);
-      const started = Date.now();
       await ingest.close();
-      expect(Date.now() - started).toBeLessThan(1_000);
       await expect(hanging).rejects.toMatchObject({ code: 'ECONNRESET' });
     });
 
     it('slow: answers 200 after the delay and records the envelope then', async () => {
       ingest.setFault({ kind: 'slow', delayMs: 300 });
-      const started = Date.now();
-      const request = post(ingest.envelopeUrl, serializeEnvelope(errorEnvelope()));
+      // Started before the request leaves and shorter, this timer always fires before the ingest's
+      // delay ends (timers fire in the order they expire), however busy the machine.
+      const partWay = new Promise((resolve) => setTimeout(resolve, 100));
+      let answered = false;
+      const request = post(ingest.envelopeUrl, serializeEnvelope(errorEnvelope())).finally(() => (answered = true));
       await ingest.waitForRequests(1);
       expect(ingest.events).toHaveLength(0);
+      await partWay;
+      expect(answered).toBe(false);
 
       expect((await request).status).toBe(200);
-      expect(Date.now() - started).toBeGreaterThanOrEqual(250);
       expect(ingest.events).toHaveLength(1);
     });
 
@@ -362,9 +363,8 @@ describe('SentryTestIngest', () => {
       ingest.setFault({ kind: 'slow', delayMs: 20_000 });
       const request = rawPost(ingest.envelopeUrl, serializeEnvelope(errorEnvelope()) as string);
       await ingest.waitForRequests(1);
-      const started = Date.now();
       await ingest.down();
-      expect(Date.now() - started).toBeLessThan(1_000);
+      // Cut, not answered: a down() that waited for the delay would have let the 200 through.
       await expect(request).rejects.toMatchObject({ code: 'ECONNRESET' });
 
       await ingest.up();
@@ -398,11 +398,17 @@ describe('SentryTestIngest', () => {
       expect(ingest.events.map((e) => e.message)).toEqual(['before', 'after']);
     });
 
-    it('close() ends promptly with keep-alive sockets open', async () => {
-      await post(ingest.envelopeUrl, serializeEnvelope(errorEnvelope()));
-      const started = Date.now();
+    it('close() cuts open connections instead of waiting for them: a keep-alive socket, an unfinished upload', async () => {
+      await post(ingest.envelopeUrl, serializeEnvelope(errorEnvelope())); // leaves a keep-alive socket
+      // Half a body: Node's server.close() alone waits for it until requestTimeout (300 s), far past this test's timeout.
+      const uploading = new Promise((resolve, reject) => {
+        const req = http.request(ingest.envelopeUrl, { method: 'POST', agent: false, headers: { 'content-length': '1000' } }, resolve);
+        req.on('error', reject);
+        req.write('x');
+      });
+      await ingest.waitForRequests(2);
       await ingest.close();
-      expect(Date.now() - started).toBeLessThan(500);
+      await expect(uploading).rejects.toMatchObject({ code: 'ECONNRESET' });
       expect(ingest.isUp).toBe(false);
       await expect(ingest.up()).rejects.toThrow(/closed/);
     });
