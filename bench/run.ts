@@ -41,7 +41,7 @@ async function main(): Promise<void> {
     const matrixSec = phase();
     await ingest.close();
     const cells = summarize(runs, config.modes, config.routes);
-    const targets = TARGETS.map((target) => evaluate(target, cells.find((c) => c.mode === target.mode && c.route === target.route)));
+    const targets = TARGETS.map((target) => evaluate(target, runs));
     const soak =
       config.soakSec > 0
         ? await runMemorySoak({ buildRoot, seconds: config.soakSec, sampleEverySec: config.soakSampleSec, connections: config.connections, showOutput: config.showChildOutput, node: config.node }, log)

@@ -1,6 +1,7 @@
 import type { BenchMode } from './app/bench-modes';
 import { measuredOn } from './modes';
 import type { LoadResult } from './load';
+import { cellsOf, cpuAddedOverBare, cpuPerRequest, pairedRatio } from './per-round';
 import type { RouteName } from './routes';
 import { median } from './stats';
 
@@ -35,6 +36,8 @@ export interface CellSummary {
    * competing for the cores (load generator, ingest, neighbours) disturb far less.
    */
   cpuRatioToBare: number | undefined;
+  /** This mode's CPU per request minus bare's, per round, median (µs): on `/throw/:id`, the CPU one event costs. */
+  cpuAddedUsPerReq: number | undefined;
   sent5xx: number;
   delivered: number | undefined;
   /** Every round delivered at least one event per 5xx (in-flight requests at the end may add a few). */
@@ -46,7 +49,7 @@ export interface CellSummary {
 export function summarize(runs: CellRun[], modes: BenchMode[], routes: RouteName[]): CellSummary[] {
   return routes.flatMap((route) =>
     modes.filter((mode) => measuredOn(mode, route)).map((mode) => {
-      const own = runs.filter((run) => run.mode === mode && run.route === route);
+      const own = cellsOf(runs, mode, route);
       const delivered = own.every((run) => run.delivered === undefined) ? undefined : sum(own.map((run) => run.delivered ?? 0));
       return {
         mode,
@@ -57,6 +60,7 @@ export function summarize(runs: CellRun[], modes: BenchMode[], routes: RouteName
         ratioToOfficial: pairedRatio(runs, own, 'official', (run) => run.load.rps),
         cpuUsPerReq: median(own.map(cpuPerRequest)),
         cpuRatioToBare: pairedRatio(runs, own, 'bare', (run) => 1 / cpuPerRequest(run)),
+        cpuAddedUsPerReq: cpuAddedOverBare(runs, own),
         sent5xx: sum(own.map((run) => run.load.status5xx)),
         delivered,
         allDelivered: delivered === undefined ? undefined : own.every((run) => (run.delivered ?? 0) >= run.load.status5xx),
@@ -65,20 +69,6 @@ export function summarize(runs: CellRun[], modes: BenchMode[], routes: RouteName
       };
     }),
   );
-}
-
-function cpuPerRequest(run: CellRun): number {
-  return (run.appCpuMs * 1000) / Math.max(run.load.total, 1);
-}
-
-/** Median over rounds of value(run) ÷ value(reference run of the same round and route). */
-function pairedRatio(runs: CellRun[], own: CellRun[], reference: BenchMode, value: (run: CellRun) => number): number | undefined {
-  const ratios = own.flatMap((run) => {
-    const ref = runs.find((other) => other.mode === reference && other.route === run.route && other.round === run.round);
-    const refValue = ref ? value(ref) : 0;
-    return ref && refValue > 0 && Number.isFinite(refValue) ? [value(run) / refValue] : [];
-  });
-  return ratios.length > 0 ? median(ratios) : undefined;
 }
 
 function sum(values: number[]): number {

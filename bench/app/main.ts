@@ -4,6 +4,7 @@
  */
 import { NestFactory } from '@nestjs/core';
 import type { INestApplication } from '@nestjs/common';
+import { readAppLogger } from './app-logger';
 import { BenchAppModule } from './bench-app.module';
 import { isBenchMode } from './bench-modes';
 import type { ChildMessage, ParentMessage } from './ipc-messages';
@@ -11,7 +12,9 @@ import type { ChildMessage, ParentMessage } from './ipc-messages';
 async function bootstrap(): Promise<void> {
   const mode = process.env.BENCH_MODE;
   if (!isBenchMode(mode)) throw new Error(`BENCH_MODE must be a known mode, got ${JSON.stringify(mode)}`);
-  const app = await NestFactory.create(BenchAppModule.forMode(mode, process.env.BENCH_DSN ?? ''));
+  const appLogger = readAppLogger(process.env.BENCH_APP_LOGGER);
+  // `logger: false` silences Nest's own logs, the per-error stack of its exception handler among them.
+  const app = await NestFactory.create(BenchAppModule.forMode(mode, process.env.BENCH_DSN ?? ''), appLogger === 'off' ? { logger: false } : {});
   await app.listen(0, '127.0.0.1');
   const address = app.getHttpServer().address() as { port: number };
   process.on('message', (message: ParentMessage) => void onMessage(app, message));
