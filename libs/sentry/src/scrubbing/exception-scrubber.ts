@@ -1,5 +1,6 @@
 import type { Event, Exception, StackFrame, Thread } from '@sentry/core';
 import { ScrubEngine } from './scrub-engine';
+import { maskSourceContext } from './source-context';
 
 function scrubLines(lines: string[] | undefined, engine: ScrubEngine): string[] | undefined {
   return Array.isArray(lines) ? lines.map((line) => engine.scrubString(line)) : lines;
@@ -7,10 +8,12 @@ function scrubLines(lines: string[] | undefined, engine: ScrubEngine): string[] 
 
 /**
  * One frame, in place (frames are built by the SDK for this event): variables by key and value,
- * source lines by value patterns, whose key-value rule catches `const password = 'hunter2'`.
+ * source lines first as one window (every literal of a sensitive name, also on wrapped lines),
+ * then line by line by value patterns, whose key-value rule catches `const password = 'hunter2'`.
  */
 export function scrubFrame(frame: StackFrame, engine: ScrubEngine): void {
   if (frame.vars !== undefined) frame.vars = engine.scrubDeep(frame.vars) as StackFrame['vars'];
+  maskSourceContext(frame, engine.isSensitiveKey, engine.replacement);
   if (frame.pre_context !== undefined) frame.pre_context = scrubLines(frame.pre_context, engine);
   if (typeof frame.context_line === 'string') frame.context_line = engine.scrubString(frame.context_line);
   if (frame.post_context !== undefined) frame.post_context = scrubLines(frame.post_context, engine);
