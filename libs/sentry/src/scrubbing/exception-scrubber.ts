@@ -1,9 +1,21 @@
 import type { Event, Exception, StackFrame, Thread } from '@sentry/core';
 import { ScrubEngine } from './scrub-engine';
-import { maskSourceContext } from './source-context';
+import { createSourceContextMasker, SourceContextMasker } from './source-context';
 
 function scrubLines(lines: string[] | undefined, engine: ScrubEngine): string[] | undefined {
   return Array.isArray(lines) ? lines.map((line) => engine.scrubString(line)) : lines;
+}
+
+/** One masker (and its window cache) per rule set. */
+const sourceMaskers = new WeakMap<ScrubEngine, SourceContextMasker>();
+
+function sourceMaskerFor(engine: ScrubEngine): SourceContextMasker {
+  let masker = sourceMaskers.get(engine);
+  if (masker === undefined) {
+    masker = createSourceContextMasker(engine.isSensitiveKey, engine.replacement);
+    sourceMaskers.set(engine, masker);
+  }
+  return masker;
 }
 
 /**
@@ -13,7 +25,7 @@ function scrubLines(lines: string[] | undefined, engine: ScrubEngine): string[] 
  */
 export function scrubFrame(frame: StackFrame, engine: ScrubEngine): void {
   if (frame.vars !== undefined) frame.vars = engine.scrubDeep(frame.vars) as StackFrame['vars'];
-  maskSourceContext(frame, engine.isSensitiveKey, engine.replacement);
+  sourceMaskerFor(engine)(frame);
   if (frame.pre_context !== undefined) frame.pre_context = scrubLines(frame.pre_context, engine);
   if (typeof frame.context_line === 'string') frame.context_line = engine.scrubString(frame.context_line);
   if (frame.post_context !== undefined) frame.post_context = scrubLines(frame.post_context, engine);

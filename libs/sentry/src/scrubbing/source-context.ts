@@ -243,25 +243,49 @@ function maskSpans(text: string, spans: ReadonlyArray<[number, number]>, replace
   return result + text.slice(copiedUpTo);
 }
 
+/** Windows remembered per scrubber: the same frames come back with every repeat of an error. */
+const WINDOW_CACHE_LIMIT = 512;
+/** Longer windows (minified one-line bundles) are scanned every time, never kept. */
+const MAX_CACHED_WINDOW_LENGTH = 16_384;
+
+/** Masks a frame's source lines in place. */
+export type SourceContextMasker = (frame: StackFrame) => void;
+
 /**
- * The frame's source lines with every literal of a sensitive name filtered, as one window
- * (`pre_context`, `context_line`, `post_context`), split back into the same lines. The value
- * patterns still run on each line afterwards. Frames whose lines are not plain one-line strings
- * (or a replacement holding a newline) are left to those patterns alone.
+ * Builds the masker for one rule set: the frame's source lines with every literal of a
+ * sensitive name filtered, read as one window (`pre_context`, `context_line`, `post_context`)
+ * and split back into the same lines. The value patterns still run on each line afterwards.
+ * Frames whose lines are not plain one-line strings (or a replacement holding a newline) are
+ * left to those patterns alone. Results are cached by window text (cleared when full), since
+ * a repeated error brings the same windows again.
  */
-export function maskSourceContext(frame: StackFrame, isSensitiveKey: KeyMatcher, replacement: string): void {
-  const pre = frame.pre_context ?? [];
-  const post = frame.post_context ?? [];
-  const current = typeof frame.context_line === 'string' ? [frame.context_line] : [];
-  const lines: unknown[] = [...(Array.isArray(pre) ? pre : []), ...current, ...(Array.isArray(post) ? post : [])];
-  if (replacement.includes('\n') || !lines.every((line) => typeof line === 'string' && !line.includes('\n'))) return;
-  const text = (lines as string[]).join('\n');
-  const spans = sensitiveLiteralSpans(text, isSensitiveKey);
-  if (spans.length === 0) return;
-  const masked = maskSpans(text, spans, replacement).split('\n');
-  if (masked.length !== lines.length) return;
-  const preLength = Array.isArray(frame.pre_context) ? frame.pre_context.length : 0;
-  if (Array.isArray(frame.pre_context)) frame.pre_context = masked.slice(0, preLength);
-  if (current.length === 1) frame.context_line = masked[preLength];
-  if (Array.isArray(frame.post_context)) frame.post_context = masked.slice(preLength + current.length);
+export function createSourceContextMasker(isSensitiveKey: KeyMatcher, replacement: string): SourceContextMasker {
+  /** Window text to its masked text, or null when nothing in it is masked. */
+  const cache = new Map<string, string | null>();
+  const maskWindow = (text: string): string | null => {
+    const cached = cache.get(text);
+    if (cached !== undefined) return cached;
+    const spans = sensitiveLiteralSpans(text, isSensitiveKey);
+    const masked = spans.length === 0 ? null : maskSpans(text, spans, replacement);
+    if (text.length <= MAX_CACHED_WINDOW_LENGTH) {
+      if (cache.size >= WINDOW_CACHE_LIMIT) cache.clear();
+      cache.set(text, masked);
+    }
+    return masked;
+  };
+  return (frame) => {
+    const pre = frame.pre_context ?? [];
+    const post = frame.post_context ?? [];
+    const current = typeof frame.context_line === 'string' ? [frame.context_line] : [];
+    const lines: unknown[] = [...(Array.isArray(pre) ? pre : []), ...current, ...(Array.isArray(post) ? post : [])];
+    if (replacement.includes('\n') || !lines.every((line) => typeof line === 'string' && !line.includes('\n'))) return;
+    const maskedText = maskWindow((lines as string[]).join('\n'));
+    if (maskedText === null) return;
+    const masked = maskedText.split('\n');
+    if (masked.length !== lines.length) return;
+    const preLength = Array.isArray(frame.pre_context) ? frame.pre_context.length : 0;
+    if (Array.isArray(frame.pre_context)) frame.pre_context = masked.slice(0, preLength);
+    if (current.length === 1) frame.context_line = masked[preLength];
+    if (Array.isArray(frame.post_context)) frame.post_context = masked.slice(preLength + current.length);
+  };
 }

@@ -117,18 +117,21 @@ function isWebhookHost(authority: string): boolean {
 }
 
 /**
- * Builds the cached test for a credential word: a flow word, or a key the key rules call
- * sensitive. Only word segments are asked, so the cache sees few distinct inputs.
+ * Builds the cached test for a credential word segment: a word (see {@link isWordSegment}) that
+ * is a flow word or a key the key rules call sensitive. Every segment of every path asks, so
+ * the answer is one Map lookup once seen; segments longer than a word are never one.
  */
 function createCredentialWordTest(isSensitiveKey: KeyMatcher): (segment: string) => boolean {
-  return cachePredicate(
+  const cached = cachePredicate(
     (segment) => {
+      if (!isWordSegment(segment)) return false;
       const { words, joined } = normalizeKey(segment);
       return joined.includes('webhook') || words.some((word) => FLOW_WORDS.has(word)) || isSensitiveKey(segment);
     },
     KEY_CACHE_LIMIT,
     MAX_WORD_LENGTH,
   );
+  return (segment) => segment.length <= MAX_WORD_LENGTH && cached(segment);
 }
 
 /**
@@ -140,9 +143,7 @@ function createCredentialWordTest(isSensitiveKey: KeyMatcher): (segment: string)
  * is read at most twice (once back to find where a run starts).
  */
 export function createUrlPathPattern(isSensitiveKey: KeyMatcher, replacement: string): ValuePattern {
-  const isCredentialWord = createCredentialWordTest(isSensitiveKey);
-  const isCredentialWordSegment = (segment: string): boolean =>
-    segment.length <= MAX_WORD_LENGTH && isWordSegment(segment) && isCredentialWord(segment);
+  const isCredentialWordSegment = createCredentialWordTest(isSensitiveKey);
   return {
     name: 'url-path-secret',
     mightMatch: (text) => text.includes('/'),
