@@ -21,6 +21,7 @@ describe.each<HttpPlatform>(['express', 'fastify'])('scrubbing end to end, traci
   let transaction: Event;
   let rootTransaction: Event;
   let message: Event;
+  let inviteTransaction: Event;
 
   beforeAll(async () => {
     ingest = await SentryTestIngest.start();
@@ -34,10 +35,13 @@ describe.each<HttpPlatform>(['express', 'fastify'])('scrubbing end to end, traci
     ]);
     await request(app.url).get(`/scrub-traced/work?${incoming.toString()}`).expect(200);
     await request(app.url).post('/scrub-traced/job').expect(201);
+    const inviteTokens = [...new Set(plantsOf('tracing', 'incomingPath').map(({ plant }) => plant.token))];
+    for (const token of inviteTokens) await request(app.url).get(`/scrub-traced/invite/${token}`).expect(200);
 
     message = await ingest.waitForEvent((e) => e.message === TRACED_MARKER);
     transaction = await ingest.waitForTransaction((t) => t.transaction?.includes('/scrub-traced/work') === true);
     rootTransaction = await ingest.waitForTransaction((t) => t.contexts?.trace?.op === TRACED_JOB_OP);
+    inviteTransaction = await ingest.waitForTransaction((t) => t.transaction?.includes('/scrub-traced/invite/') === true);
     raw = ingest.rawText();
   });
   afterAll(async () => {
@@ -55,6 +59,17 @@ describe.each<HttpPlatform>(['express', 'fastify'])('scrubbing end to end, traci
     expect(rootTransaction).toBeDefined();
     expect(message.contexts?.trace?.trace_id).toBe(transaction.contexts?.trace?.trace_id);
     expect(raw).toContain('[Filtered]');
+  });
+
+  it('names the transaction of a path with a credential by its route, and filters the token in its URL', () => {
+    expect(inviteTransaction.transaction).toBe('GET /scrub-traced/invite/:token');
+    expect(inviteTransaction.request?.url).toMatch(/\/scrub-traced\/invite\/\[Filtered\]$/);
+    // The span data names the path too (url, target): filtered there, the route template kept.
+    const paths = Object.values(inviteTransaction.contexts?.trace?.data ?? {}).filter(
+      (value): value is string => typeof value === 'string' && value.includes('/scrub-traced/invite/'),
+    );
+    expect(paths.length).toBeGreaterThan(0);
+    for (const path of paths) expect(path).toMatch(/\/scrub-traced\/invite\/(\[Filtered\]|:token)(\?|$)/);
   });
 
   it('scrubs the root span name in the envelope header (dynamic sampling context) too', () => {

@@ -64,6 +64,8 @@ describe.each<HttpPlatform>(['express', 'fastify'])('scrubbing end to end, light
     const { logs } = (await request(testApp.url).post('/scrub/logs').expect(201)).body as { logs: number };
     const { messages } = (await request(testApp.url).post('/scrub/messages').expect(201)).body as { messages: number };
     for (const { id } of plantsOf('light', 'throw')) await request(testApp.url).get(`/scrub/throw/${id}`).expect(500);
+    const paths = plantsOf('light', 'requestPath');
+    for (const { plant } of paths) await request(testApp.url).get(`/scrub/path${plant.path}`).expect(500);
 
     for (const kind of ['json', 'form', 'truncated'] as const) {
       arrived[kind] = await ingest.waitForEvent((e) => e.exception?.values?.[0]?.value === CORPUS_MARKERS.request(kind));
@@ -72,6 +74,8 @@ describe.each<HttpPlatform>(['express', 'fastify'])('scrubbing end to end, light
     for (const { id } of plantsOf('light', 'throw')) {
       arrived[id] = await ingest.waitForEvent((e) => e.request?.url?.endsWith(`/scrub/throw/${id}`) === true);
     }
+    const pathEvents = await ingest.waitForEvents(paths.length, (e) => e.exception?.values?.[0]?.value === CORPUS_MARKERS.path);
+    pathEvents.forEach((event, index) => (arrived[`path-${index}`] = event));
     const messageText = (e: Event) => e.message ?? e.logentry?.message ?? '';
     const messageEvents = await ingest.waitForEvents(messages, (e) => messageText(e).startsWith(CORPUS_MARKERS.messagePrefix));
     messageEvents.forEach((event, index) => (arrived[`message-${index}`] = event));
@@ -88,7 +92,7 @@ describe.each<HttpPlatform>(['express', 'fastify'])('scrubbing end to end, light
 
   it('received every expected event and log', () => {
     const messages = plantsOf('light', 'message').length + plantsOf('light', 'messageParameter').length;
-    expect(Object.keys(arrived)).toHaveLength(4 + plantsOf('light', 'throw').length + messages);
+    expect(Object.keys(arrived)).toHaveLength(4 + plantsOf('light', 'throw').length + plantsOf('light', 'requestPath').length + messages);
     expect(raw).toContain(CORPUS_MARKERS.metric);
     const logs = ingest.logs.filter((log) => String(log.body).startsWith(CORPUS_MARKERS.logPrefix));
     expect(logs.length).toBeGreaterThanOrEqual(plantsOf('light', 'nestLog').length + 2);

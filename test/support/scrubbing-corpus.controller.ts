@@ -6,6 +6,7 @@ import { plantsOf, setPath, type Suite } from './scrubbing-corpus';
 /** Messages that name each expected item, so a suite can prove it arrived. */
 export const CORPUS_MARKERS = {
   request: (kind: 'json' | 'form' | 'truncated') => `scrub-corpus request ${kind}`,
+  path: 'scrub-corpus path',
   appSide: 'scrub-corpus app side',
   crumbWithData: 'scrub-corpus crumb with data',
   logPrefix: 'scrub-corpus log:',
@@ -37,6 +38,15 @@ export class ScrubbingCorpusController {
   @Post('request/:kind')
   request(@Param('kind') kind: 'json' | 'form' | 'truncated'): never {
     throw new Error(CORPUS_MARKERS.request(kind));
+  }
+
+  /**
+   * Paths below `path/`, one to four segments: the request URL (and nothing else) carries the
+   * corpus row. Listed, not a wildcard: Fastify allows a wildcard only as a route's last character.
+   */
+  @Get(['path/:a', 'path/:a/:b', 'path/:a/:b/:c', 'path/:a/:b/:c/:d'])
+  path(): never {
+    throw new Error(CORPUS_MARKERS.path);
   }
 
   @Post('app-side')

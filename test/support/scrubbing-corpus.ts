@@ -11,6 +11,8 @@
  * This file is data only: nothing in it throws, so its source lines never become context lines.
  */
 
+import { URL_PATH_BENIGN, URL_PATH_SENSITIVE } from './scrubbing-corpus-url-paths';
+
 export type Suite = 'light' | 'tracing' | 'frames';
 
 export type Place =
@@ -62,8 +64,12 @@ export type Plant =
   | { via: 'spanName'; name: string }
   | { via: 'rootSpanName'; name: string }
   | { via: 'spanAttribute'; key: string; value: string | number }
-  | { via: 'outgoingHttp'; client: 'http' | 'fetch'; query: string }
+  | { via: 'outgoingHttp'; client: 'http' | 'fetch'; query: string; path?: string }
   | { via: 'incomingQuery'; name: string; value: string }
+  /** The client requests `/scrub/path${path}` (one to four segments); the handler throws. */
+  | { via: 'requestPath'; path: string }
+  /** The client requests `/scrub-traced/invite/${token}` (route `invite/:token`). */
+  | { via: 'incomingPath'; token: string }
   | { via: 'frameVariable'; name: string }
   | { via: 'sourceLine'; line: string };
 
@@ -231,6 +237,9 @@ export const SENSITIVE: readonly SensitiveInput[] = [
   { id: 'frame-var-card-note', suite: 'frames', place: 'frameVariable', plant: { via: 'frameVariable', name: 'cardNote' }, secret: '3782 822463 10005', shows: `"cardNote":"card on file ${F}"` },
   { id: 'source-line-password', suite: 'frames', place: 'sourceContext', plant: { via: 'sourceLine', line: "const password = 'corpus-secret-in-source-S3CR3T-59';" }, secret: 'corpus-secret-in-source-S3CR3T-59', shows: `const password = '${F}';` },
   { id: 'source-line-dsn', suite: 'frames', place: 'sourceContext', plant: { via: 'sourceLine', line: "const fallbackDsn = 'https://svc:S3CR3T-60-source-dsn@ingest.example.test/1';" }, secret: 'S3CR3T-60-source-dsn', shows: `https://svc:${F}@ingest.example.test/1` },
+
+  // Issue 17, classes 4 and 5: URL paths and source context (their own file).
+  ...URL_PATH_SENSITIVE,
 ];
 
 export const BENIGN: readonly BenignInput[] = [
@@ -279,6 +288,7 @@ export const BENIGN: readonly BenignInput[] = [
   // `passage`, not `author` or `keyboardLayout`: the SDK masks frame variables named like `auth` or `key` itself.
   { id: 'frame-var-passage', suite: 'frames', place: 'frameVariable', plant: { via: 'frameVariable', name: 'passage' }, survives: '"passage":"It was a bright cold day in April"' },
   { id: 'source-line-session', suite: 'frames', place: 'sourceContext', plant: { via: 'sourceLine', line: 'const session = openVault(passage);' }, survives: 'const session = openVault(passage);' },
+  ...URL_PATH_BENIGN,
 ];
 
 export const sensitiveOf = (suite: Suite): SensitiveInput[] => SENSITIVE.filter((input) => input.suite === suite);

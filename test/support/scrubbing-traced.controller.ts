@@ -32,13 +32,19 @@ export class ScrubbingTracedController {
     for (const { plant } of plantsOf('tracing', 'spanName')) {
       await startSpan({ name: plant.name, op: 'scrub.corpus', attributes }, async () => {
         for (const { plant: call } of plantsOf('tracing', 'outgoingHttp')) {
-          const url = `${echo}/echo?${call.query}`;
+          const url = `${echo}${call.path ?? '/echo'}?${call.query}`;
           if (call.client === 'http') await httpGet(url);
           else await (await fetch(url)).text();
         }
       });
     }
     this.sentry.captureMessage(TRACED_MARKER, 'warning');
+    return { ok: true };
+  }
+
+  /** A credential in the incoming path: the route template names the transaction, the URL carries the token. */
+  @Get('invite/:token')
+  invite(): { ok: true } {
     return { ok: true };
   }
 

@@ -1,16 +1,31 @@
 import type { Event, Exception, StackFrame, Thread } from '@sentry/core';
 import { ScrubEngine } from './scrub-engine';
+import { createSourceContextMasker, SourceContextMasker } from './source-context';
 
 function scrubLines(lines: string[] | undefined, engine: ScrubEngine): string[] | undefined {
   return Array.isArray(lines) ? lines.map((line) => engine.scrubString(line)) : lines;
 }
 
+/** One masker (and its window cache) per rule set. */
+const sourceMaskers = new WeakMap<ScrubEngine, SourceContextMasker>();
+
+function sourceMaskerFor(engine: ScrubEngine): SourceContextMasker {
+  let masker = sourceMaskers.get(engine);
+  if (masker === undefined) {
+    masker = createSourceContextMasker(engine.isSensitiveKey, engine.replacement);
+    sourceMaskers.set(engine, masker);
+  }
+  return masker;
+}
+
 /**
  * One frame, in place (frames are built by the SDK for this event): variables by key and value,
- * source lines by value patterns, whose key-value rule catches `const password = 'hunter2'`.
+ * source lines first as one window (every literal of a sensitive name, also on wrapped lines),
+ * then line by line by value patterns, whose key-value rule catches `const password = 'hunter2'`.
  */
 export function scrubFrame(frame: StackFrame, engine: ScrubEngine): void {
   if (frame.vars !== undefined) frame.vars = engine.scrubDeep(frame.vars) as StackFrame['vars'];
+  sourceMaskerFor(engine)(frame);
   if (frame.pre_context !== undefined) frame.pre_context = scrubLines(frame.pre_context, engine);
   if (typeof frame.context_line === 'string') frame.context_line = engine.scrubString(frame.context_line);
   if (frame.post_context !== undefined) frame.post_context = scrubLines(frame.post_context, engine);

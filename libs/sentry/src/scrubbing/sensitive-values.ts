@@ -10,6 +10,7 @@ import { createCardNumberPattern, createSsnPattern } from './number-patterns';
 import { MAX_SCANNED_STRING_LENGTH, TRUNCATION_MARK } from './scrubbing.constants';
 import { KeyMatcher } from './sensitive-keys';
 import { extraPattern, ValuePattern } from './value-pattern';
+import { createBotTokenPattern, createUrlPathPattern } from './url-path-secrets';
 import { createVendorKeyPattern } from './vendor-key-patterns';
 
 /** Returns the string with every secret the value patterns recognise replaced. */
@@ -32,6 +33,8 @@ interface BuiltInPatterns {
   credentialShapes: ValuePattern[];
   /** Gated by its own prefix trigger. */
   vendorKeys: ValuePattern;
+  /** Credentials in URL paths (`/reset/<token>`, webhooks, random segments), then bot tokens. */
+  urlPaths: ValuePattern[];
   cardNumbers: ValuePattern;
   ssns: ValuePattern;
 }
@@ -42,6 +45,7 @@ function createBuiltInPatterns(isSensitiveKey: KeyMatcher, replacement: string):
     keyValuePairs: createKeyValuePattern(isSensitiveKey, replacement),
     credentialShapes: [...createCredentialPatterns(replacement), createUrlPasswordPattern(replacement)],
     vendorKeys: createVendorKeyPattern(replacement),
+    urlPaths: [createUrlPathPattern(isSensitiveKey, replacement), createBotTokenPattern(replacement)],
     cardNumbers: createCardNumberPattern(replacement),
     ssns: createSsnPattern(replacement),
   };
@@ -76,7 +80,7 @@ export function createStringScrubber(
   replacement: string,
   extraPatterns: readonly RegExp[] = [],
 ): StringScrubber {
-  const { pem, keyValuePairs, credentialShapes, vendorKeys, cardNumbers, ssns } = createBuiltInPatterns(isSensitiveKey, replacement);
+  const { pem, keyValuePairs, credentialShapes, vendorKeys, urlPaths, cardNumbers, ssns } = createBuiltInPatterns(isSensitiveKey, replacement);
   const extra = extraPatterns.map((regex) => extraPattern(regex, replacement));
   const scrubPlain: StringScrubber = (text) => {
     let result = boundLength(text);
@@ -89,6 +93,7 @@ export function createStringScrubber(
         for (const pattern of credentialShapes) result = applyIfPossible(pattern, result);
       }
       result = applyIfPossible(vendorKeys, result);
+      for (const pattern of urlPaths) result = applyIfPossible(pattern, result);
       if (result.length >= SHORTEST_CARD_NUMBER) result = applyIfPossible(cardNumbers, result);
       result = applyIfPossible(ssns, result);
     }

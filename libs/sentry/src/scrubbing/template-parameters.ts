@@ -47,6 +47,16 @@ function followsSensitiveWord(before: string, engine: ScrubEngine): boolean {
 }
 
 /**
+ * A parameter that is a whole path segment (`GET /files/%s`) and would be filtered there by its
+ * shape (a random token): the marker, a plain word, cannot show that.
+ */
+function isSecretPathSegment(template: string, offset: number, text: string | undefined, engine: ScrubEngine): boolean {
+  if (template[offset - 1] !== '/' || text === undefined) return false;
+  const segment = `/${text}`;
+  return engine.scrubString(segment) !== segment;
+}
+
+/**
  * The parameters of a message template (`Sentry.logger.fmt`, `parameterize`, `console.log`)
  * that sit where a secret goes: `token=%s`, `"password": "%s"`, `Bearer %s`, `password %s`, or
  * `%s=%s` with a sensitive first value. The message itself is scrubbed as a whole, but the SDK also sends each parameter on its
@@ -74,7 +84,9 @@ export function sensitiveParameterIndexes(template: string, values: readonly unk
       const position = next++;
       return position === index ? marker(index) : texts[position] ?? '';
     });
-    if (!engine.scrubString(filled).includes(marker(index))) sensitive.push(index);
+    if (!engine.scrubString(filled).includes(marker(index)) || isSecretPathSegment(template, offsets[index], texts[index], engine)) {
+      sensitive.push(index);
+    }
   }
   return sensitive;
 }
