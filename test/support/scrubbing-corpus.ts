@@ -252,7 +252,6 @@ export const BENIGN: readonly BenignInput[] = [
   { id: 'value-iso-timestamp', suite: 'light', place: 'extra', plant: { via: 'extra', path: ['shipped_at'], value: '2024-03-15T09:26:53.123Z' }, survives: '"shipped_at":"2024-03-15T09:26:53.123Z"' },
   { id: 'value-order-id', suite: 'light', place: 'exceptionMessage', plant: { via: 'throw', message: 'order ORD-2024-000123 could not be shipped' }, survives: 'order ORD-2024-000123 could not be shipped' },
   { id: 'value-16-digits-no-luhn', suite: 'light', place: 'breadcrumbMessage', plant: { via: 'breadcrumbMessage', message: 'invoice reference 4111 1111 1111 1112 reconciled' }, survives: 'invoice reference 4111 1111 1111 1112 reconciled' },
-  { id: 'value-phone', suite: 'light', place: 'context', plant: { via: 'context', name: 'support', key: 'phone', value: '+1 415-555-0132' }, survives: '"phone":"+1 415-555-0132"' },
   { id: 'value-commit-sha', suite: 'light', place: 'tag', plant: { via: 'tag', key: 'commit', value: '9fceb02' }, survives: '"commit":"9fceb02"' },
   { id: 'value-email-set-by-app', suite: 'light', place: 'user', plant: { via: 'user', key: 'email', value: 'ada.lovelace@example.com' }, survives: '"email":"ada.lovelace@example.com"' },
   { id: 'value-sku-like-ssn', suite: 'light', place: 'logMessage', plant: { via: 'nestLog', level: 'log', message: 'scrub-corpus log: restocked SKU AB-123-45-6789-Z' }, survives: 'restocked SKU AB-123-45-6789-Z' },
