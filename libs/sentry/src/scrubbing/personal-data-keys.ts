@@ -66,11 +66,14 @@ function isAddressWord(words: readonly string[], index: number): boolean {
 export function isPersonalDataKey({ words }: NormalizedKey): boolean {
   if (words.length === 0) return false;
   const last = words[words.length - 1];
+  const framed = ` ${words.join(' ')} `;
+  // A phrase that ends the key names the data even when its last word alone would describe
+  // it: `national_id`, `tax_id` go, `address_id` stays.
+  if (FRAMED_PHRASES.some((phrase) => framed.endsWith(phrase))) return true;
   if (words.length > 1 && (METADATA_SUFFIXES.has(last) || PERSONAL_METADATA_SUFFIXES.has(last))) return false;
   if (LAST_WORD_ONLY.has(last)) return true;
   for (let index = 0; index < words.length; index++) {
     if (isAddressWord(words, index)) return true;
   }
-  const framed = ` ${words.join(' ')} `;
   return FRAMED_PHRASES.some((phrase) => framed.includes(phrase));
 }
