@@ -15,6 +15,8 @@ const MAYBE_PHONE = /\+\d|\(\d|\d[ .-]\d/;
 const DIGIT = /\d/g;
 const SEPARATOR = /[ .-]/g;
 const NON_DIGITS = /\D+/;
+/** Four groups of four digits or more: a card or a reference (`4000 0700 0000 0000`), never a phone. */
+const FOUR_DIGIT_GROUPS = /^\d{4}(?:[ .-]\d{4}){3,}$/;
 
 function countDigits(text: string): number {
   return text.match(DIGIT)?.length ?? 0;
@@ -78,10 +80,11 @@ export function isPhoneNumber(run: string): boolean {
 /**
  * The run, or the part of it from some group on (`qty 7 415-555-0132`), when it is a phone
  * number; otherwise the run unchanged. At most eight tries. A run that holds a card number
- * (`4000 0566 5566 5556` ends like a national number) is left to the card rule.
+ * (`4000 0566 5566 5556` ends like a national number) is left to the card rule, and a run of
+ * groups of four (a card that fails Luhn, a reference) is kept.
  */
 function filterPhoneInRun(run: string, replacement: string, cards: ValuePattern): string {
-  if (cards.mightMatch(run) && cards.scrub(run) !== run) return run;
+  if (FOUR_DIGIT_GROUPS.test(run) || (cards.mightMatch(run) && cards.scrub(run) !== run)) return run;
   if (isPhoneNumber(run)) return replacement;
   for (const { index } of run.matchAll(GROUP_START)) {
     if (isPhoneNumber(run.slice(index))) return run.slice(0, index) + replacement;
