@@ -33,7 +33,9 @@ describe.each<HttpPlatform>(['express', 'fastify'])('scrubbing end to end, traci
       ...plantsOf('tracing', 'incomingQuery').map(({ plant }): [string, string] => [plant.name, plant.value]),
       ['echo', echoUrl],
     ]);
-    await request(app.url).get(`/scrub-traced/work?${incoming.toString()}`).expect(200);
+    // Headers of the incoming request: the SDK copies some into its server span (client.address from X-Forwarded-For).
+    const headers = Object.fromEntries(plantsOf('tracing', 'incomingHeader').map(({ plant }) => [plant.name, plant.value]));
+    await request(app.url).get(`/scrub-traced/work?${incoming.toString()}`).set(headers).expect(200);
     await request(app.url).post('/scrub-traced/job').expect(201);
     const inviteTokens = [...new Set(plantsOf('tracing', 'incomingPath').map(({ plant }) => plant.token))];
     for (const token of inviteTokens) await request(app.url).get(`/scrub-traced/invite/${token}`).expect(200);

@@ -65,6 +65,7 @@ export const BAD_VALUE_CASES: Partial<Record<SentryConfigKey, BadValueCases>> = 
   offlineMaxMegabytes: { values: ['0', ...positiveUpTo('10241')], instead: 'using 50 instead', effective: 50 },
   errorStormLimit: { values: wholeNumber('100001'), instead: 'using 10 instead', effective: 10 },
   errorStormWindowSeconds: { values: ['0', ...wholeNumber('86401')], instead: 'using 60 instead', effective: 60 },
+  scrubPersonalData: { values: BOOLEAN, instead: 'using true instead', effective: true },
 };
 
 export interface BadValueCase {

@@ -70,6 +70,7 @@ export type Plant =
   | { via: 'requestPath'; path: string }
   /** The client requests `/scrub-traced/invite/${token}` (route `invite/:token`). */
   | { via: 'incomingPath'; token: string }
+  | { via: 'incomingHeader'; name: string; value: string }
   | { via: 'frameVariable'; name: string }
   | { via: 'sourceLine'; line: string };
 
@@ -232,6 +233,40 @@ export const SENSITIVE: readonly SensitiveInput[] = [
   { id: 'outgoing-fetch-api-key', suite: 'tracing', place: 'outgoingHttp', plant: { via: 'outgoingHttp', client: 'fetch', query: 'api_key=S3CR3T-56-fetch-key' }, secret: 'S3CR3T-56-fetch-key' },
   { id: 'incoming-query-token', suite: 'tracing', place: 'query', plant: { via: 'incomingQuery', name: 'access_token', value: 'S3CR3T-57-incoming-token' }, secret: 'S3CR3T-57-incoming-token', shows: `access_token=${F}` },
 
+  // Issue 17, personal data (on by default): IP addresses, emails and phone numbers in any text, keys that name a person's data.
+  { id: 'pd-header-forwarded', suite: 'light', place: 'header', plant: { via: 'header', name: 'forwarded', value: 'for=198.51.100.62;proto=https' }, secret: '198.51.100.62', shows: `"forwarded":"${F}"` },
+  { id: 'pd-query-email', suite: 'light', place: 'query', plant: { via: 'query', name: 'invite', value: 'linus.t@kernel.example' }, secret: 'linus.t@kernel.example', shows: `invite=${F}` },
+  { id: 'pd-query-phone', suite: 'light', place: 'query', plant: { via: 'query', name: 'callback', value: '+1 212 555 0187' }, secret: '212 555 0187', shows: `callback=${F}` },
+  { id: 'pd-query-dob', suite: 'light', place: 'query', plant: { via: 'query', name: 'dob', value: '1984-07-09' }, secret: '1984-07-09', shows: `dob=${F}` },
+  { id: 'pd-json-first-name', suite: 'light', place: 'jsonBody', plant: { via: 'jsonBody', path: ['customer', 'first_name'], value: 'Hedwig' }, secret: 'Hedwig', shows: `"first_name":"${F}"` },
+  { id: 'pd-json-last-name', suite: 'light', place: 'jsonBody', plant: { via: 'jsonBody', path: ['customer', 'lastName'], value: 'Kiesler-Markey' }, secret: 'Kiesler-Markey', shows: `"lastName":"${F}"` },
+  { id: 'pd-json-date-of-birth', suite: 'light', place: 'jsonBody', plant: { via: 'jsonBody', path: ['customer', 'date_of_birth'], value: '1914-11-09' }, secret: '1914-11-09', shows: `"date_of_birth":"${F}"` },
+  { id: 'pd-json-street', suite: 'light', place: 'jsonBody', plant: { via: 'jsonBody', path: ['shipping', 'street'], value: 'Rue des Ecoles 47' }, secret: 'Rue des Ecoles 47', shows: `"street":"${F}"` },
+  { id: 'pd-json-postcode', suite: 'light', place: 'jsonBody', plant: { via: 'jsonBody', path: ['shipping', 'postcode'], value: 'SW1A 2AA' }, secret: 'SW1A 2AA', shows: `"postcode":"${F}"` },
+  { id: 'pd-json-passport', suite: 'light', place: 'jsonBody', plant: { via: 'jsonBody', path: ['kyc', 'passport_number'], value: 'X4839201C' }, secret: 'X4839201C', shows: `"passport_number":"${F}"` },
+  { id: 'pd-json-national-id', suite: 'light', place: 'jsonBody', plant: { via: 'jsonBody', path: ['kyc', 'national_id'], value: 'AB123456C' }, secret: 'AB123456C', shows: `"national_id":"${F}"` },
+  { id: 'pd-json-email-in-text', suite: 'light', place: 'jsonBody', plant: { via: 'jsonBody', path: ['comment'], value: 'contact me at marie.curie@radium.example' }, secret: 'marie.curie@radium.example', shows: `contact me at ${F}` },
+  { id: 'pd-form-phone', suite: 'light', place: 'formBody', plant: { via: 'formBody', name: 'phone', value: '06 12 34 56 78' }, secret: '06 12 34 56 78', shows: `phone=${F}` },
+  { id: 'pd-form-email', suite: 'light', place: 'formBody', plant: { via: 'formBody', name: 'reply_to', value: 'ada+orders@analytical.example' }, secret: 'ada+orders@analytical.example', shows: `reply_to=${F}` },
+  { id: 'pd-crumb-message-ip', suite: 'light', place: 'breadcrumbMessage', plant: { via: 'breadcrumbMessage', message: 'login from 203.0.113.145 accepted' }, secret: '203.0.113.145', shows: `login from ${F} accepted` },
+  { id: 'pd-crumb-data-mobile', suite: 'light', place: 'breadcrumbData', plant: { via: 'breadcrumbData', key: 'mobile', value: '+33 6 12 34 56 79' }, secret: '6 12 34 56 79', shows: `"mobile":"${F}"` },
+  { id: 'pd-extra-billing-address', suite: 'light', place: 'extra', plant: { via: 'extra', path: ['billing_address'], value: '221B Baker Street, London' }, secret: '221B Baker Street', shows: `"billing_address":"${F}"` },
+  { id: 'pd-context-phone', suite: 'light', place: 'context', plant: { via: 'context', name: 'support', key: 'phone', value: '+1 415-555-0132' }, secret: '415-555-0132', shows: `"phone":"${F}"` },
+  { id: 'pd-context-ipv6', suite: 'light', place: 'context', plant: { via: 'context', name: 'support', key: 'last_seen_from', value: 'seen from 2001:db8:85a3::8a2e:370:7334 yesterday' }, secret: '2001:db8:85a3::8a2e:370:7334', shows: `seen from ${F} yesterday` },
+  { id: 'pd-tag-client-ip', suite: 'light', place: 'tag', plant: { via: 'tag', key: 'client_ip', value: '192.0.2.44' }, secret: '192.0.2.44', shows: `"client_ip":"${F}"` },
+  { id: 'pd-user-phone', suite: 'light', place: 'user', plant: { via: 'user', key: 'phone', value: '+49 30 1234 5678' }, secret: '30 1234 5678', shows: `"phone":"${F}"` },
+  { id: 'pd-exc-ipv4', suite: 'light', place: 'exceptionMessage', plant: { via: 'throw', message: 'rate limit exceeded for 198.51.100.14 on /login' }, secret: '198.51.100.14', shows: `rate limit exceeded for ${F} on /login` },
+  { id: 'pd-exc-email', suite: 'light', place: 'exceptionMessage', plant: { via: 'throw', message: 'duplicate key (email)=(grace.hopper@navy.example) violates unique constraint' }, secret: 'grace.hopper@navy.example', shows: `(email)=(${F})` },
+  { id: 'pd-exc-phone', suite: 'light', place: 'exceptionMessage', plant: { via: 'throw', message: 'SMS to +44 20 7946 0321 failed' }, secret: '20 7946 0321', shows: `SMS to ${F} failed` },
+  { id: 'pd-message-email', suite: 'light', place: 'message', plant: { via: 'message', message: 'scrub-corpus message: invoice mailed to alan.turing@bletchley.example' }, secret: 'alan.turing@bletchley.example', shows: `invoice mailed to ${F}` },
+  { id: 'pd-log-nest-ip', suite: 'light', place: 'logMessage', plant: { via: 'nestLog', level: 'warn', message: 'scrub-corpus log: admin login from 198.51.100.201' }, secret: '198.51.100.201', shows: `admin login from ${F}` },
+  { id: 'pd-log-attr-birthdate', suite: 'light', place: 'logAttribute', plant: { via: 'sentryLog', attribute: 'birthdate', value: '1990-02-28' }, secret: '1990-02-28', shows: `"birthdate":{"value":"${F}"` },
+  { id: 'pd-metric-attr-postal-code', suite: 'light', place: 'metricAttribute', plant: { via: 'metricAttribute', key: 'postal_code', value: 'EC1A 1BB' }, secret: 'EC1A 1BB', shows: `"postal_code":{"value":"${F}"` },
+  { id: 'pd-span-attr-email', suite: 'tracing', place: 'spanData', plant: { via: 'spanAttribute', key: 'customer.note', value: 'reach katherine.j@nasa.example' }, secret: 'katherine.j@nasa.example', shows: `reach ${F}` },
+  { id: 'pd-span-name-ip', suite: 'tracing', place: 'spanName', plant: { via: 'spanName', name: 'geo lookup 203.0.113.201' }, secret: '203.0.113.201', shows: `geo lookup ${F}` },
+  // The SDK's own server span attributes: client.address (from X-Forwarded-For) and the header itself.
+  { id: 'pd-incoming-forwarded-for', suite: 'tracing', place: 'spanData', plant: { via: 'incomingHeader', name: 'x-forwarded-for', value: '198.51.100.88' }, secret: '198.51.100.88', shows: `"client.address":"${F}"` },
+
   // Stack frames (frames suite): local variables and source context lines.
   { id: 'frame-var-passphrase', suite: 'frames', place: 'frameVariable', plant: { via: 'frameVariable', name: 'passphrase' }, secret: 'S3CR3T-58-frame-passphrase', shows: `"passphrase":"${F}"` },
   { id: 'frame-var-card-note', suite: 'frames', place: 'frameVariable', plant: { via: 'frameVariable', name: 'cardNote' }, secret: '3782 822463 10005', shows: `"cardNote":"card on file ${F}"` },
@@ -261,7 +296,6 @@ export const BENIGN: readonly BenignInput[] = [
   { id: 'value-iso-timestamp', suite: 'light', place: 'extra', plant: { via: 'extra', path: ['shipped_at'], value: '2024-03-15T09:26:53.123Z' }, survives: '"shipped_at":"2024-03-15T09:26:53.123Z"' },
   { id: 'value-order-id', suite: 'light', place: 'exceptionMessage', plant: { via: 'throw', message: 'order ORD-2024-000123 could not be shipped' }, survives: 'order ORD-2024-000123 could not be shipped' },
   { id: 'value-16-digits-no-luhn', suite: 'light', place: 'breadcrumbMessage', plant: { via: 'breadcrumbMessage', message: 'invoice reference 4111 1111 1111 1112 reconciled' }, survives: 'invoice reference 4111 1111 1111 1112 reconciled' },
-  { id: 'value-phone', suite: 'light', place: 'context', plant: { via: 'context', name: 'support', key: 'phone', value: '+1 415-555-0132' }, survives: '"phone":"+1 415-555-0132"' },
   { id: 'value-commit-sha', suite: 'light', place: 'tag', plant: { via: 'tag', key: 'commit', value: '9fceb02' }, survives: '"commit":"9fceb02"' },
   { id: 'value-email-set-by-app', suite: 'light', place: 'user', plant: { via: 'user', key: 'email', value: 'ada.lovelace@example.com' }, survives: '"email":"ada.lovelace@example.com"' },
   { id: 'value-sku-like-ssn', suite: 'light', place: 'logMessage', plant: { via: 'nestLog', level: 'log', message: 'scrub-corpus log: restocked SKU AB-123-45-6789-Z' }, survives: 'restocked SKU AB-123-45-6789-Z' },
@@ -279,6 +313,19 @@ export const BENIGN: readonly BenignInput[] = [
   { id: 'value-error-code', suite: 'light', place: 'extra', plant: { via: 'extra', path: ['upstream_error', 'code'], value: 'ECONNREFUSED' }, survives: '"code":"ECONNREFUSED"' },
   { id: 'value-full-git-sha', suite: 'light', place: 'tag', plant: { via: 'tag', key: 'release_sha', value: '4b825dc642cb6eb9a060e54bf8d69288fbee4904' }, survives: '"release_sha":"4b825dc642cb6eb9a060e54bf8d69288fbee4904"' },
   { id: 'value-task-words', suite: 'light', place: 'breadcrumbMessage', plant: { via: 'breadcrumbMessage', message: 'desk-booking task-runner-nightly finished' }, survives: 'desk-booking task-runner-nightly finished' },
+  // Issue 17: look-alikes of personal data that must stay readable (README, "Personal data").
+  { id: 'pd-benign-loopback', suite: 'light', place: 'breadcrumbMessage', plant: { via: 'breadcrumbMessage', message: 'health probe from 127.0.0.1 and [::1] ok' }, survives: 'health probe from 127.0.0.1 and [::1] ok' },
+  { id: 'pd-benign-versions', suite: 'light', place: 'tag', plant: { via: 'tag', key: 'agent', value: 'agent v4.2.19.7 on Chrome/126.0.0.0' }, survives: '"agent":"agent v4.2.19.7 on Chrome/126.0.0.0"' },
+  { id: 'pd-benign-uuid', suite: 'light', place: 'exceptionMessage', plant: { via: 'throw', message: 'order 7c9e6679-7425-40de-944b-e07fc1f90ae7 not found' }, survives: 'order 7c9e6679-7425-40de-944b-e07fc1f90ae7 not found' },
+  { id: 'pd-benign-iso-timestamp', suite: 'light', place: 'extra', plant: { via: 'extra', path: ['paid_at'], value: '2025-11-30T23:59:59.999Z' }, survives: '"paid_at":"2025-11-30T23:59:59.999Z"' },
+  { id: 'pd-benign-status-duration', suite: 'light', place: 'breadcrumbMessage', plant: { via: 'breadcrumbMessage', message: 'upstream replied 503 after 1532 ms (attempt 2 of 3)' }, survives: 'upstream replied 503 after 1532 ms (attempt 2 of 3)' },
+  { id: 'pd-benign-non-luhn', suite: 'light', place: 'context', plant: { via: 'context', name: 'billing', key: 'reference', value: 'ref 5500 0000 0000 0005' }, survives: '"reference":"ref 5500 0000 0000 0005"' },
+  { id: 'pd-benign-numeric-ids', suite: 'light', place: 'jsonBody', plant: { via: 'jsonBody', path: ['order_ref'], value: 'ORD-2025-004417 for user 90210338' }, survives: '"order_ref":"ORD-2025-004417 for user 90210338"' },
+  { id: 'pd-benign-server-address', suite: 'light', place: 'breadcrumbData', plant: { via: 'breadcrumbData', key: 'server.address', value: 'db.internal' }, survives: '"server.address":"db.internal"' },
+  { id: 'pd-benign-address-type', suite: 'light', place: 'jsonBody', plant: { via: 'jsonBody', path: ['address_type'], value: 'billing' }, survives: '"address_type":"billing"' },
+  { id: 'pd-benign-packages', suite: 'light', place: 'logMessage', plant: { via: 'nestLog', level: 'log', message: 'scrub-corpus log: upgraded @nestjs/core@12.6.3 and lodash@4.17.21 at 10:30:45' }, survives: 'upgraded @nestjs/core@12.6.3 and lodash@4.17.21 at 10:30:45' },
+  { id: 'pd-benign-sha-date', suite: 'light', place: 'message', plant: { via: 'message', message: 'scrub-corpus message: deployed 4b825dc642cb6eb9a060e54bf8d69288fbee4904 on 2025-03-16 10:00' }, survives: 'deployed 4b825dc642cb6eb9a060e54bf8d69288fbee4904 on 2025-03-16 10:00' },
+  { id: 'pd-benign-span-ua-version', suite: 'tracing', place: 'spanData', plant: { via: 'spanAttribute', key: 'client.user_agent', value: 'Mozilla/5.0 Chrome/126.0.0.0 Safari/537.36' }, survives: 'Mozilla/5.0 Chrome/126.0.0.0 Safari/537.36' },
   // Tracing.
   { id: 'span-key-author', suite: 'tracing', place: 'spanData', plant: { via: 'spanAttribute', key: 'author', value: 'Ursula K. Le Guin' }, survives: '"author":"Ursula K. Le Guin"' },
   { id: 'span-key-max-tokens', suite: 'tracing', place: 'spanData', plant: { via: 'spanAttribute', key: 'llm.max_tokens', value: 2047 }, survives: '"llm.max_tokens":2047' },

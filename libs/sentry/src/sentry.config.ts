@@ -30,6 +30,7 @@ export const SENTRY_ENV_VARIABLES = {
   offlineMaxMegabytes: 'SENTRY_OFFLINE_MAX_MB',
   errorStormLimit: 'SENTRY_ERROR_STORM_LIMIT',
   errorStormWindowSeconds: 'SENTRY_ERROR_STORM_WINDOW_SECONDS',
+  scrubPersonalData: 'SENTRY_SCRUB_PERSONAL_DATA',
 } as const;
 
 export type SentryConfigKey = keyof typeof SENTRY_ENV_VARIABLES;
@@ -56,6 +57,7 @@ export const SENTRY_DEFAULTS = {
   offlineMaxMegabytes: 50,
   errorStormLimit: 10,
   errorStormWindowSeconds: 60,
+  scrubPersonalData: true,
 } as const;
 
 /** What each key must look like, said in the log line when it does not. */
@@ -80,6 +82,7 @@ export const SENTRY_CONFIG_RULES: Record<SentryConfigKey, string> = {
   offlineMaxMegabytes: 'a number of megabytes above 0, up to 10240',
   errorStormLimit: 'a whole number from 0 (guard off) to 100000',
   errorStormWindowSeconds: 'a whole number of seconds from 1 to 86400',
+  scrubPersonalData: 'true or false',
 };
 
 /** Blank ('' or only whitespace) is as good as unset for a name, and would be sent as is. */
@@ -109,4 +112,5 @@ export class SentryConfigSchema {
   @IsOptional() @Transform(toNumber) @IsNumber() @IsPositive() @Max(10_240) offlineMaxMegabytes?: number;
   @IsOptional() @Transform(toNumber) @IsInt() @Min(0) @Max(100_000) errorStormLimit?: number;
   @IsOptional() @Transform(toNumber) @IsInt() @Min(1) @Max(86_400) errorStormWindowSeconds?: number;
+  @IsOptional() @Transform(toBoolean) @IsBoolean() scrubPersonalData?: boolean;
 }

@@ -98,6 +98,12 @@ export interface SentryModuleOptions {
 
   /** Scrubbing rules added to the built-in ones. */
   scrubbing?: ScrubbingOptions;
+  /**
+   * Scrub personal data (IP addresses, emails, phone numbers, keys such as `dob` or `street`)
+   * besides secrets: `scrubbing.personalData`, settable from the environment. A
+   * `scrubbing.personalData` given in code wins. @default true
+   */
+  scrubPersonalData?: boolean;
 
   /**
    * Error-storm guard: per fingerprint (type, message, throwing line) only this many events per

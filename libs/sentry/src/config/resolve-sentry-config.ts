@@ -66,6 +66,8 @@ export function resolveSentryConfig(input: SentryModuleOptions, fallbackEnv: Env
     ...definedOnly(checked),
   } as ResolvedSentryOptions;
   options.release ??= releaseFallback(env);
+  // One switch for the scrubber: the code's `scrubbing.personalData`, else SENTRY_SCRUB_PERSONAL_DATA.
+  options.scrubbing = { ...options.scrubbing, personalData: options.scrubbing?.personalData ?? options.scrubPersonalData };
   if (typeof options.dsn === 'string') options.dsn = options.dsn.trim();
   return { options, problems };
 }

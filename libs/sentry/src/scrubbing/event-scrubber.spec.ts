@@ -189,7 +189,7 @@ describe('scrubTransaction', () => {
     expect(event?.contexts?.trace?.data).toEqual({ 'url.full': `https://x/?api_key=${F}`, 'sentry.op': 'http.server' });
     expect(event?.spans?.map(({ description, data }) => ({ description, data }))).toEqual([
       {
-        description: `SELECT * FROM users WHERE email = 'a@b.co' AND password = '${F}'`,
+        description: `SELECT * FROM users WHERE email = '${F}' AND password = '${F}'`,
         data: { 'db.system': 'postgresql', 'db.connection_string': `postgres://u:${F}@db/x` },
       },
       {

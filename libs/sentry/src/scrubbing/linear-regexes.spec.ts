@@ -10,11 +10,10 @@ import { VENDOR_KEY_TRIGGER } from './vendor-key-patterns';
  * No regex of the engine can backtrack catastrophically, checked on the shape of each regex,
  * not on a clock: a repetition that may repeat more than once must not hold another variable
  * repetition or an alternation (`(a+)+`, `(a|ab)*`), and no backreference. Such a repetition is
- * allowed when each round can be read only one way:
- * - every round starts with a literal that nothing variable inside it can match (`(?:&[^&]*)*`):
- *   the rounds are cut where that literal is;
- * - or the round is one of fixed-length alternatives whose first characters exclude each other
- *   (`(?:[^"\\]|\\.)*`): the next character picks the alternative.
+ * allowed when each round can be read only one way (see `isUnambiguousRound`): alternatives
+ * told apart by their first character, each of fixed length (`(?:[^"\\]|\\.)*`), cut where
+ * the next round starts (`(?:&[^&]*)*`), or ended by a character its variable part cannot
+ * match (`(?:[a-z]+\.)*`).
  * Run time on growing adversarial input is measured, not asserted, by `bench/scrubber.bench.ts`
  * (adversarial inputs scaling).
  */
@@ -155,24 +154,50 @@ function excludeEachOther(atoms: string[], flags: string): boolean {
   return true;
 }
 
-/** The rounds of `body` start with a literal character that none of its variable atoms can match. */
-function isDelimited(body: Node, flags: string): boolean {
-  const first = body.kind === 'group' && body.branches.length === 1 ? body.branches[0][0] : body;
-  if (first?.kind !== 'atom') return false;
-  const literal = first.source.length === 1 ? first.source : /^\\[^\w]$/.test(first.source) ? first.source[1] : undefined;
-  if (literal === undefined || first.source === '.') return false;
-  return variableAtoms(body).every((atom) => !matcherOf(atom, flags)(literal));
+const disjointCache = new Map<string, boolean>();
+/** No character of the BMP matches both atoms. */
+function disjoint(a: string, b: string, flags: string): boolean {
+  const key = `${a}\u0000${b}\u0000${flags}`;
+  let result = disjointCache.get(key);
+  if (result === undefined) {
+    const [matchA, matchB] = [matcherOf(a, flags), matcherOf(b, flags)];
+    result = true;
+    for (let code = 0; code <= 0xffff && result; code++) result = !(matchA(String.fromCharCode(code)) && matchB(String.fromCharCode(code)));
+    disjointCache.set(key, result);
+  }
+  return result;
 }
 
-/** A round of `body` is one of fixed-length alternatives, told apart by their first character. */
-function isFixedChoice(body: Node, flags: string): boolean {
-  if (body.kind !== 'group' || body.branches.length < 2) return false;
-  const fixed = (node: Node): boolean =>
-    node.kind === 'atom' || node.kind === 'assertion' || (node.kind === 'repeat' && node.min === node.max && fixed(node.body)) ||
-    (node.kind === 'group' && node.branches.length === 1 && node.branches[0].every(fixed));
-  const firsts = body.branches.map((branch) => branch[0]);
-  if (!body.branches.every((branch) => branch.every(fixed)) || !firsts.every((first) => first?.kind === 'atom')) return false;
-  return excludeEachOther(firsts.map((first) => (first as { source: string }).source), flags);
+const atomSource = (node: Node | undefined): string | undefined => (node?.kind === 'atom' && node.source !== '.' ? node.source : undefined);
+
+/**
+ * Each round of a repetition of `body` can be read only one way: its alternatives are told apart
+ * by their first character, and within each, the variable part ends where it must —
+ * - fixed length, or
+ * - it starts with a character no variable atom of it can match, nor any round's first
+ *   character (`(?:&[^&]*)*`): rounds are cut where the next one starts;
+ * - or it ends with a character no variable atom before it can match (`(?:[a-z]+\.)*`),
+ *   maybe followed by optional characters that cannot start a round (`(?:\(\d+\) ?)*`).
+ */
+function isUnambiguousRound(body: Node, flags: string): boolean {
+  const branches = body.kind === 'group' ? body.branches : [[body]];
+  // What a round's first character can be: its first atom, or the atom a leading `x{1,n}` repeats.
+  const starts = branches.map(([head]) => atomSource(head?.kind === 'repeat' && head.min >= 1 ? head.body : head));
+  if (starts.some((start) => start === undefined) && branches.length > 1) return false;
+  if (branches.length > 1 && !excludeEachOther(starts as string[], flags)) return false;
+  const notAStart = (atom: string) => starts.every((start) => start !== undefined && disjoint(atom, start, flags));
+  return branches.every((branch) => {
+    const variable = branch.flatMap((node) => variableAtoms(node));
+    if (variable.length === 0) return true;
+    const first = atomSource(branch[0]);
+    if (first !== undefined && variable.every((atom) => disjoint(atom, first, flags) && notAStart(atom))) return true;
+    let end = branch.length - 1;
+    const trailing: string[] = [];
+    for (let node = branch[end]; node?.kind === 'repeat' && node.min === 0 && node.max === 1 && atomSource(node.body); node = branch[--end]) trailing.push(atomSource(node.body)!);
+    const last = atomSource(branch[end]);
+    const before = branch.slice(0, end).flatMap((node) => variableAtoms(node));
+    return last !== undefined && before.every((atom) => disjoint(atom, last, flags)) && trailing.every(notAStart);
+  });
 }
 
 /** What makes a regex able to backtrack catastrophically; empty when its shape is linear. */
@@ -180,7 +205,7 @@ function backtrackingRisks(regex: RegExp): string[] {
   const risks: string[] = [];
   const visit = (node: Node): void => {
     if (node.kind === 'backreference') risks.push('a backreference');
-    if (node.kind === 'repeat' && node.max > 1 && !isDelimited(node.body, regex.flags) && !isFixedChoice(node.body, regex.flags)) {
+    if (node.kind === 'repeat' && node.max > 1 && !isUnambiguousRound(node.body, regex.flags)) {
       const isVariableRepeat = (inner: Node): boolean => inner.kind === 'repeat' && inner.min !== inner.max;
       const isAlternation = (inner: Node): boolean => inner.kind === 'group' && inner.branches.length > 1;
       if (children(node).some((child) => some(child, isVariableRepeat))) risks.push('a variable repetition inside a repetition');
@@ -260,11 +285,12 @@ describe('the shape check', () => {
     [/(\w+\s?)*$/, 'a variable repetition inside a repetition'],
     [/(?:\d{1,3}){2,}x/, 'a variable repetition inside a repetition'],
     [/(?:a*){0,40}$/, 'a variable repetition inside a repetition'],
-    [/((ab)+c)+/, 'a variable repetition inside a repetition'],
+    [/((ab)+a)+/, 'a variable repetition inside a repetition'],
+    [/(?:\(\d+\) ?| \d+)+/, 'an alternation inside a repetition'],
     [/(?:a|aa)+b/, 'an alternation inside a repetition'],
     [/(a)[^a]*\1/, 'a backreference'],
     [/(?<x>a)\k<x>/, 'a backreference'],
-    [/(?:&a*|b)+$/, 'an alternation inside a repetition'],
+    [/(?:&a*|a)+$/, 'an alternation inside a repetition'],
     [/(?:a[^&]*)+$/, 'a variable repetition inside a repetition'],
     [/"(?:[^"]|\\.)*$/, 'an alternation inside a repetition'],
     [/(?:ab|a)+c/, 'an alternation inside a repetition'],
@@ -275,7 +301,7 @@ describe('the shape check', () => {
   it.each([
     /\w+@\w+/, /(?:ab){2,5}/, /[a+(]+/, /\(+\)/, /(?:-\d)?x/, /a{2}b{3,}/, /(?:\d{2})+/, /a{/,
     /\b(?:AKIA|ASIA)[A-Z0-9]{16}\b/, /(?:&[^&=]*=[^&]*)*$/, /(?<![\w-])(\d{3})-(\d{2})/, /[\s\S]*?(?:x|$)/,
-    /"(?:[^"\\]|\\.)*"/,
+    /"(?:[^"\\]|\\.)*"/, /((ab)+c)+/, /(?:&a*|b)+$/, /(?:[a-z]{1,9}\.){1,8}/, /(?:\(\d{1,5}\) ?|\d{1,6}[ .-]){1,7}/,
   ])('accepts %s', (regex) => {
     expect(backtrackingRisks(regex)).toEqual([]);
   });

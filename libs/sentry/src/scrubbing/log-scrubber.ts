@@ -2,6 +2,7 @@ import type { Log } from '@sentry/core';
 import { ScrubEngine } from './scrub-engine';
 import { fillTemplate, sensitiveParameterIndexes } from './template-parameters';
 import { scrubText } from './text-scrubber';
+import { keepStatedUserAttributes } from './user-scrubber';
 
 const TEMPLATE_ATTRIBUTE = 'sentry.message.template';
 const PARAMETER_ATTRIBUTE = 'sentry.message.parameter.';
@@ -36,6 +37,7 @@ export function scrubLogParts(log: Log, engine: ScrubEngine): Log {
   const result: Log = { ...log, message: scrubText(log.message, engine) };
   if (log.attributes !== undefined) {
     const attributes = engine.scrubDeep(log.attributes) as Record<string, unknown>;
+    keepStatedUserAttributes(log.attributes, attributes, engine);
     const message = maskTemplateParameters(log.attributes, attributes, engine);
     if (message !== undefined) result.message = message;
     result.attributes = attributes as Log['attributes'];

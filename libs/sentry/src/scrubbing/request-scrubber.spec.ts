@@ -105,7 +105,7 @@ describe('request.data', () => {
   it('parses a JSON body, filters by key and re-serializes it', () => {
     const data = JSON.stringify({ user: { email: 'a@b.co', password: 'x' }, card: { number: '4111111111111111' } });
     expect(JSON.parse(scrubRequest({ data }).data as string)).toEqual({
-      user: { email: 'a@b.co', password: F },
+      user: { email: F, password: F },
       card: { number: F },
     });
   });

@@ -15,6 +15,11 @@ export interface ScrubEngine {
   readonly isSensitiveHeader: KeyMatcher;
   readonly isSensitiveCookie: KeyMatcher;
   readonly scrubString: StringScrubber;
+  /**
+   * `scrubString` without the personal-data value patterns: for what the app states about its
+   * own user (`user.email`, `user.username`), which it sets on purpose.
+   */
+  readonly scrubSecrets: StringScrubber;
   readonly scrubDeep: DeepScrubber;
   /** What stays of a value under a sensitive key. */
   mask(value: unknown): unknown;
@@ -24,7 +29,9 @@ export interface ScrubEngine {
 export function createScrubEngine(options: ScrubbingOptions = {}): ScrubEngine {
   const replacement = options.replacement ?? DEFAULT_REPLACEMENT;
   const isSensitiveKey = createKeyMatcher(options);
-  const scrubString = createStringScrubber(isSensitiveKey, replacement, options.extraPatterns);
+  const personalData = options.personalData !== false;
+  const scrubString = createStringScrubber(isSensitiveKey, replacement, options.extraPatterns, personalData);
+  const scrubSecrets = personalData ? createStringScrubber(isSensitiveKey, replacement, options.extraPatterns) : scrubString;
   const isSensitiveHeader = createKeyMatcher(options, isDeniedHeaderName);
   return {
     replacement,
@@ -32,6 +39,7 @@ export function createScrubEngine(options: ScrubbingOptions = {}): ScrubEngine {
     isSensitiveHeader,
     isSensitiveCookie: createKeyMatcher(options, isSessionCookieName),
     scrubString,
+    scrubSecrets,
     scrubDeep: createDeepScrubber({ replacement, isSensitiveKey, isSensitiveHeader, scrubString }),
     mask: (value) => maskSensitiveValue(value, replacement),
   };

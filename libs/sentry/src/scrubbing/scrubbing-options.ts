@@ -26,6 +26,14 @@ export interface ScrubbingOptions {
    */
   allowKeys?: string[];
   /**
+   * Personal data rules (README, "Personal data"): IP addresses, email addresses and phone
+   * numbers in any text, and keys that name personal data (`dob`, `phone`, `street`,
+   * `first_name`, `client.address`, ...). `false` turns off only these; the secrets rules stay.
+   * The `user.email`, `user.username` and `user.name` the app sets are always kept.
+   * @default true
+   */
+  personalData?: boolean;
+  /**
    * Replacement text for filtered values.
    * @default '[Filtered]'
    */

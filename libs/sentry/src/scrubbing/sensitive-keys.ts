@@ -1,6 +1,8 @@
 import { cachePredicate } from './bounded-cache.util';
 import { isKeyHeaderName } from './header-names';
+import { METADATA_SUFFIXES } from './key-metadata-suffixes';
 import { normalizeKey, NormalizedKey } from './key-normalizer.util';
+import { isPersonalDataKey } from './personal-data-keys';
 import { KEY_CACHE_LIMIT, MAX_CACHED_KEY_LENGTH } from './scrubbing.constants';
 import { ScrubbingOptions } from './scrubbing-options';
 
@@ -48,16 +50,6 @@ const CREDENTIAL_TOKEN_LISTS: readonly string[] = [
 /** `token_value` holds the token itself, unlike `token_count` or `token_type`. */
 const TOKEN_VALUE_WORDS: ReadonlySet<string> = new Set(['value', 'raw', 'plain', 'string', 'str']);
 
-/**
- * A last word that describes the secret rather than holding it: `session_count`,
- * `password_length`, `pin_required` stay readable. Only applies to built-in rules.
- */
-const METADATA_SUFFIXES: ReadonlySet<string> = new Set([
-  'count', 'counts', 'total', 'length', 'size', 'type', 'enabled', 'required', 'limit', 'ttl',
-  'timeout', 'method', 'methods', 'algorithm', 'algorithms', 'alg', 'version', 'policy', 'scheme',
-  'kind', 'format',
-]);
-
 /** Decides whether a normalized key names a sensitive value, by the built-in rules only. */
 export function isBuiltInSensitiveKey({ words, joined }: NormalizedKey): boolean {
   const last = words[words.length - 1];
@@ -82,7 +74,8 @@ export type KeyMatcher = (rawKey: string) => boolean;
 
 /**
  * Builds the key matcher for one set of options: allowed keys first, then extra keys,
- * then `contextRule` (header or cookie names), then the built-in rules. The result is cached
+ * then `contextRule` (header or cookie names), then the built-in rules, then the personal-data
+ * keys unless `personalData` is false. The result is cached
  * per raw key in a bounded Map, which is what keeps a full event walk within budget: an app
  * uses few distinct keys.
  */
@@ -90,6 +83,7 @@ export function createKeyMatcher(
   options: ScrubbingOptions = {},
   contextRule: (key: NormalizedKey) => boolean = () => false,
 ): KeyMatcher {
+  const personalData = options.personalData !== false;
   const allowed = new Set((options.allowKeys ?? []).map((key) => normalizeKey(key).joined));
   const extraFragments: string[] = [];
   const extraRegexps: RegExp[] = [];
@@ -108,6 +102,6 @@ export function createKeyMatcher(
     if (joined.length === 0 || allowed.has(joined)) return false;
     if (extraFragments.some((fragment) => joined.includes(fragment))) return true;
     if (extraRegexps.some((regexp) => regexp.test(joined))) return true;
-    return contextRule(normalized) || isBuiltInSensitiveKey(normalized);
+    return contextRule(normalized) || isBuiltInSensitiveKey(normalized) || (personalData && isPersonalDataKey(normalized));
   }, KEY_CACHE_LIMIT, MAX_CACHED_KEY_LENGTH);
 }

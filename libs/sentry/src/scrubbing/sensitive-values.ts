@@ -7,6 +7,7 @@ import {
 import { createEncodedValuePattern } from './encoded-value-pattern';
 import { createKeyValuePattern } from './key-value-pattern';
 import { createCardNumberPattern, createSsnPattern } from './number-patterns';
+import { createPersonalDataPatterns, NO_PERSONAL_DATA_PATTERNS } from './personal-data-patterns';
 import { MAX_SCANNED_STRING_LENGTH, TRUNCATION_MARK } from './scrubbing.constants';
 import { KeyMatcher } from './sensitive-keys';
 import { extraPattern, ValuePattern } from './value-pattern';
@@ -71,7 +72,9 @@ function boundLength(text: string): string {
  * Builds the string scrubber: built-in patterns, then `extraPatterns`, then the same again inside
  * percent-encoded query and form values. The order matters: PEM blocks first (their body would
  * feed other patterns), then `key=value` pairs (so that `Authorization: Bearer x` becomes one
- * `[Filtered]`), then credential shapes and URL passwords, then digits (cards before SSNs). Every
+ * `[Filtered]`), then credential shapes and URL passwords, then digits (cards before SSNs). With
+ * `personalData`, IP addresses and phone numbers come right before the pairs (a pair's value is
+ * one word: `tel: 06 12 34 56 78`), and emails last (after URL passwords). Every
  * pattern sits behind a cheap gate (`includes`, one trigger regex, a length), so a string with
  * nothing to hide costs a few scans.
  */
@@ -79,8 +82,10 @@ export function createStringScrubber(
   isSensitiveKey: KeyMatcher,
   replacement: string,
   extraPatterns: readonly RegExp[] = [],
+  personalData = false,
 ): StringScrubber {
   const { pem, keyValuePairs, credentialShapes, vendorKeys, urlPaths, cardNumbers, ssns } = createBuiltInPatterns(isSensitiveKey, replacement);
+  const personal = personalData ? createPersonalDataPatterns(replacement) : NO_PERSONAL_DATA_PATTERNS;
   const extra = extraPatterns.map((regex) => extraPattern(regex, replacement));
   const scrubPlain: StringScrubber = (text) => {
     let result = boundLength(text);
@@ -88,6 +93,7 @@ export function createStringScrubber(
       // Replacements only remove triggers, so testing the gate once up front is safe.
       const mayHoldCredential = CREDENTIAL_TRIGGER.test(result);
       result = applyIfPossible(pem, result);
+      for (const pattern of personal.beforePairs) result = applyIfPossible(pattern, result);
       result = applyIfPossible(keyValuePairs, result);
       if (mayHoldCredential) {
         for (const pattern of credentialShapes) result = applyIfPossible(pattern, result);
@@ -96,6 +102,7 @@ export function createStringScrubber(
       for (const pattern of urlPaths) result = applyIfPossible(pattern, result);
       if (result.length >= SHORTEST_CARD_NUMBER) result = applyIfPossible(cardNumbers, result);
       result = applyIfPossible(ssns, result);
+      for (const pattern of personal.last) result = applyIfPossible(pattern, result);
     }
     for (const pattern of extra) result = pattern.scrub(result);
     return result;
