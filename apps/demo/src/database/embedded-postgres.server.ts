@@ -36,7 +36,12 @@ async function main(dataDir: string): Promise<void> {
   let stopping: Promise<never> | undefined;
   const stop = (code: number): Promise<never> =>
     (stopping ??= server.stop().catch(() => undefined).then(() => process.exit(code)));
-  process.stdin.on('end', () => void stop(0)).resume();
+  process.stdin
+    .on('end', () => {
+      process.stderr.write(`Embedded PostgreSQL in ${dataDir}: the app's end of stdin closed, stopping\n`);
+      void stop(0);
+    })
+    .resume();
 
   try {
     const opened = await letPostgresUserReachBinaries();
