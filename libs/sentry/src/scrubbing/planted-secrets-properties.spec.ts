@@ -1,4 +1,4 @@
-import type { Event, Log, SpanJSON } from '@sentry/core';
+import type { Event, Log, Metric, SpanJSON } from '@sentry/core';
 import fc from 'fast-check';
 import { passesLuhn } from './card-number.util';
 import { createScrubber } from './create-scrubber';
@@ -192,10 +192,11 @@ function plantedTreeArb(siblings: boolean): fc.Arbitrary<Planted> {
   })).node;
 }
 
-/** The secrets that reached the output, raw or JSON-escaped. */
+/** The secrets that reached the output: raw, JSON-escaped, percent- or form-encoded. */
 function leaksOf(sent: unknown, plants: readonly Plant[]): string[] {
   const text = JSON.stringify(sent) ?? '';
-  return plants.map(({ secret }) => secret).filter((secret) => text.includes(secret) || text.includes(escaped(secret)));
+  const forms = (secret: string) => [secret, escaped(secret), encodeURIComponent(secret), encodeURIComponent(secret).replace(/%20/g, '+')];
+  return plants.map(({ secret }) => secret).filter((secret) => forms(secret).some((form) => text.includes(form)));
 }
 
 const escaped = (text: string): string => JSON.stringify(text).slice(1, -1);
@@ -277,19 +278,47 @@ const urlArb: fc.Arbitrary<PlantedUrl> = fc
   });
 
 describe('planted secrets of every class never leak', () => {
-  it('from random nested payloads: in extra, contexts, breadcrumb data, log attributes and a JSON body', () => {
+  it('from random nested payloads: extra, contexts, user, breadcrumb, frame variables, a JSON body, span data, log and metric attributes', () => {
     fc.assert(
       fc.property(plantedTreeArb(true), ({ value, plants }) => {
         const scrubber = createScrubber();
+        const frame = { function: 'handle', vars: { payload: value } };
         const event = scrubber.scrubEvent<Event>({
           extra: { payload: value },
           contexts: { order: { payload: value } },
+          // id, email, username and name are what the app states on purpose; any other field is data.
+          user: { id: 'u-81', profile: value },
           breadcrumbs: [{ category: 'app', data: { payload: value } }],
+          exception: { values: [{ type: 'Error', value: 'failed', stacktrace: { frames: [frame] } }] },
           ...asRequestBody(JSON.stringify({ payload: value })),
         });
+        const span = scrubber.scrubSpan({ span_id: 'a', trace_id: 'b', start_timestamp: 0, status: 'ok', data: { payload: value } } as unknown as SpanJSON);
         const log = scrubber.scrubLog({ level: 'info', message: 'saved', attributes: { payload: value } } as Log);
-        expect(leaksOf([event, log], plants)).toEqual([]);
+        const metric = scrubber.scrubMetric({ name: 'orders', type: 'counter', value: 1, attributes: { payload: value } } as unknown as Metric);
+        expect(leaksOf([event, span, log, metric], plants)).toEqual([]);
         expect(scrubber.failures).toBe(0);
+      }),
+      RUNS,
+    );
+  });
+
+  it('from text in every place: message, exception, source lines, tags, headers, query, breadcrumbs, console arguments, span names, log lines', () => {
+    fc.assert(
+      fc.property(fc.array(sentenceArb, { minLength: 12, maxLength: 12 }), (sentences) => {
+        const [message, exception, line, before, tag, header, query, crumb, consoleArgument, spanName, logLine, transaction] = sentences.map(({ text }) => text);
+        const scrubber = createScrubber();
+        const frame = { function: 'handle', pre_context: [before], context_line: line, post_context: ['}'] };
+        const event = scrubber.scrubEvent<Event>({
+          message,
+          transaction,
+          exception: { values: [{ type: 'Error', value: exception, stacktrace: { frames: [frame] } }] },
+          tags: { note: tag },
+          request: { method: 'GET', url: 'https://api.example.test/orders', headers: { 'x-note': header }, query_string: `note=${encodeURIComponent(query)}&page=2` },
+          breadcrumbs: [{ category: 'app', message: crumb }, { category: 'console', message: consoleArgument, data: { arguments: [consoleArgument], logger: 'console' } }],
+        });
+        const span = scrubber.scrubSpan({ span_id: 'a', trace_id: 'b', start_timestamp: 0, status: 'ok', description: spanName, data: {} } as unknown as SpanJSON);
+        const log = scrubber.scrubLog({ level: 'info', message: logLine, attributes: {} } as Log);
+        expect(leaksOf([event, span, log], sentences.map(({ plant }) => plant))).toEqual([]);
       }),
       RUNS,
     );
