@@ -302,10 +302,10 @@ describe('planted secrets of every class never leak', () => {
     );
   });
 
-  it('from text in every place: message, exception, source lines, tags, headers, query, breadcrumbs, console arguments, span names, log lines', () => {
+  it('from text in every place: message, exception, source lines, tags, headers, query, form body, breadcrumbs, console arguments, span and metric names, log lines', () => {
     fc.assert(
-      fc.property(fc.array(sentenceArb, { minLength: 12, maxLength: 12 }), (sentences) => {
-        const [message, exception, line, before, tag, header, query, crumb, consoleArgument, spanName, logLine, transaction] = sentences.map(({ text }) => text);
+      fc.property(fc.array(sentenceArb, { minLength: 14, maxLength: 14 }), (sentences) => {
+        const [message, exception, line, before, tag, header, query, form, crumb, consoleArgument, spanName, logLine, transaction, metricName] = sentences.map(({ text }) => text);
         const scrubber = createScrubber();
         const frame = { function: 'handle', pre_context: [before], context_line: line, post_context: ['}'] };
         const event = scrubber.scrubEvent<Event>({
@@ -313,12 +313,19 @@ describe('planted secrets of every class never leak', () => {
           transaction,
           exception: { values: [{ type: 'Error', value: exception, stacktrace: { frames: [frame] } }] },
           tags: { note: tag },
-          request: { method: 'GET', url: 'https://api.example.test/orders', headers: { 'x-note': header }, query_string: `note=${encodeURIComponent(query)}&page=2` },
+          request: {
+            method: 'POST',
+            url: 'https://api.example.test/orders',
+            headers: { 'x-note': header },
+            query_string: `note=${encodeURIComponent(query)}&page=2`,
+            data: new URLSearchParams({ note: form, page: '2' }).toString(),
+          },
           breadcrumbs: [{ category: 'app', message: crumb }, { category: 'console', message: consoleArgument, data: { arguments: [consoleArgument], logger: 'console' } }],
         });
         const span = scrubber.scrubSpan({ span_id: 'a', trace_id: 'b', start_timestamp: 0, status: 'ok', description: spanName, data: {} } as unknown as SpanJSON);
         const log = scrubber.scrubLog({ level: 'info', message: logLine, attributes: {} } as Log);
-        expect(leaksOf([event, span, log], sentences.map(({ plant }) => plant))).toEqual([]);
+        const metric = scrubber.scrubMetric({ name: metricName, type: 'counter', value: 1 } as Metric);
+        expect(leaksOf([event, span, log, metric], sentences.map(({ plant }) => plant))).toEqual([]);
       }),
       RUNS,
     );
