@@ -302,10 +302,10 @@ describe('planted secrets of every class never leak', () => {
     );
   });
 
-  it('from text in every place: message, exception, source lines, tags, headers, query, form body, breadcrumbs, console arguments, span and metric names, log lines', () => {
+  it('from text in every place: message, exception, source lines, tags, headers, cookies, query, form body, breadcrumbs, console arguments, span and metric names, log lines', () => {
     fc.assert(
-      fc.property(fc.array(sentenceArb, { minLength: 14, maxLength: 14 }), (sentences) => {
-        const [message, exception, line, before, tag, header, query, form, crumb, consoleArgument, spanName, logLine, transaction, metricName] = sentences.map(({ text }) => text);
+      fc.property(fc.array(sentenceArb, { minLength: 15, maxLength: 15 }), (sentences) => {
+        const [message, exception, line, before, tag, header, cookie, query, form, crumb, consoleArgument, spanName, logLine, transaction, metricName] = sentences.map(({ text }) => text);
         const scrubber = createScrubber();
         const frame = { function: 'handle', pre_context: [before], context_line: line, post_context: ['}'] };
         const event = scrubber.scrubEvent<Event>({
@@ -317,6 +317,7 @@ describe('planted secrets of every class never leak', () => {
             method: 'POST',
             url: 'https://api.example.test/orders',
             headers: { 'x-note': header },
+            cookies: { pref: cookie },
             query_string: `note=${encodeURIComponent(query)}&page=2`,
             data: new URLSearchParams({ note: form, page: '2' }).toString(),
           },
