@@ -102,6 +102,8 @@ const JWT = `${b64url('{"alg":"HS256","typ":"JWT"}')}.${b64url('{"sub":"S3CR3T-3
 const PEM_BODY = 'MIIEpAIBAAKCAQEAS3CR3T43ku3vQzT0rB9dXj2ycuA7hZkqLm0pQr8sTu2vWx4yZ6';
 const PROXY_BASIC = b64('proxy-user:S3CR3T-03-proxy-pass');
 const WEBHOOK_BASIC = b64('hook:S3CR3T-48-basic-pass');
+/** An ES256 JWT in a header that is not an auth header: only its shape gives it away. */
+const NOTE_JWT = `${b64url('{"alg":"ES256","typ":"JWT"}')}.${b64url('{"sub":"S3CR3T-150","aud":"billing"}')}.S3CR3T150kQ2vR7tY5uW1pZ8sD4fG6hJ0kLqXm3Nb`;
 
 /** Issue 17: an AWS key pair under neutral keys; a JWE (five segments, only the header is `eyJ`). */
 const AWS_KEY_ID = 'AKIAS3CR3T69EXAMPLE0';
@@ -267,6 +269,18 @@ export const SENSITIVE: readonly SensitiveInput[] = [
   // The SDK's own server span attributes: client.address (from X-Forwarded-For) and the header itself.
   { id: 'pd-incoming-forwarded-for', suite: 'tracing', place: 'spanData', plant: { via: 'incomingHeader', name: 'x-forwarded-for', value: '198.51.100.88' }, secret: '198.51.100.88', shows: `"client.address":"${F}"` },
 
+  // Issue 17, closing: a class in a place the rows above did not plant it (new values).
+  { id: 'hdr-jwt-by-value', suite: 'light', place: 'header', plant: { via: 'header', name: 'x-upstream-note', value: `retry with ${NOTE_JWT}` }, secret: NOTE_JWT, shows: `"x-upstream-note":"retry with ${F}"` },
+  { id: 'pd-cookie-ip', suite: 'light', place: 'cookie', plant: { via: 'cookie', name: 'last_ip', value: '198.51.100.231' }, secret: '198.51.100.231', shows: `"last_ip":"${F}"` },
+  { id: 'form-vendor-key', suite: 'light', place: 'formBody', plant: { via: 'formBody', name: 'deploy_note', value: 'used glpat-S3CR3T151-Qw7Er4Ty1Ui8Op' }, secret: 'glpat-S3CR3T151-Qw7Er4Ty1Ui8Op', shows: 'deploy_note=used+%5BFiltered%5D' },
+  { id: 'pd-truncated-email', suite: 'light', place: 'truncatedBody', plant: { via: 'truncatedBody', name: 'contact', value: 'reach me: ingrid.b@fjord.example' }, secret: 'ingrid.b@fjord.example', shows: `"contact":"reach me: ${F}"` },
+  { id: 'pd-crumb-message-phone', suite: 'light', place: 'breadcrumbMessage', plant: { via: 'breadcrumbMessage', message: 'callback requested at (646) 555-0178 by the customer' }, secret: '(646) 555-0178', shows: `requested at ${F} by the customer` },
+  { id: 'tag-card', suite: 'light', place: 'tag', plant: { via: 'tag', key: 'last_card', value: '3768 291034 55711' }, secret: '3768 291034 55711', shows: `"last_card":"${F}"` },
+  { id: 'log-nest-ssn', suite: 'light', place: 'logMessage', plant: { via: 'nestLog', level: 'warn', message: 'scrub-corpus log: W-2 upload for SSN 212-67-4415 failed' }, secret: '212-67-4415', shows: `W-2 upload for SSN ${F} failed` },
+  { id: 'pd-user-last-login-ip', suite: 'light', place: 'user', plant: { via: 'user', key: 'last_login_ip', value: '2001:db8:4d2::17' }, secret: '2001:db8:4d2::17', shows: `"last_login_ip":"${F}"` },
+  { id: 'pd-metric-attr-email', suite: 'light', place: 'metricAttribute', plant: { via: 'metricAttribute', key: 'recipient', value: 'olga.t@tundra.example' }, secret: 'olga.t@tundra.example', shows: `"recipient":{"value":"${F}"` },
+  { id: 'span-attr-npm-token', suite: 'tracing', place: 'spanData', plant: { via: 'spanAttribute', key: 'ci.note', value: 'published with npm_S3CR3T152aB2cD3eF4gH5iJ6kL7mN8oP9qRs' }, secret: 'npm_S3CR3T152aB2cD3eF4gH5iJ6kL7mN8oP9qRs', shows: `published with ${F}` },
+
   // Stack frames (frames suite): local variables and source context lines.
   { id: 'frame-var-passphrase', suite: 'frames', place: 'frameVariable', plant: { via: 'frameVariable', name: 'passphrase' }, secret: 'S3CR3T-58-frame-passphrase', shows: `"passphrase":"${F}"` },
   { id: 'frame-var-card-note', suite: 'frames', place: 'frameVariable', plant: { via: 'frameVariable', name: 'cardNote' }, secret: '3782 822463 10005', shows: `"cardNote":"card on file ${F}"` },
@@ -326,6 +340,19 @@ export const BENIGN: readonly BenignInput[] = [
   { id: 'pd-benign-packages', suite: 'light', place: 'logMessage', plant: { via: 'nestLog', level: 'log', message: 'scrub-corpus log: upgraded @nestjs/core@12.6.3 and lodash@4.17.21 at 10:30:45' }, survives: 'upgraded @nestjs/core@12.6.3 and lodash@4.17.21 at 10:30:45' },
   { id: 'pd-benign-sha-date', suite: 'light', place: 'message', plant: { via: 'message', message: 'scrub-corpus message: deployed 4b825dc642cb6eb9a060e54bf8d69288fbee4904 on 2025-03-16 10:00' }, survives: 'deployed 4b825dc642cb6eb9a060e54bf8d69288fbee4904 on 2025-03-16 10:00' },
   { id: 'pd-benign-span-ua-version', suite: 'tracing', place: 'spanData', plant: { via: 'spanAttribute', key: 'client.user_agent', value: 'Mozilla/5.0 Chrome/126.0.0.0 Safari/537.36' }, survives: 'Mozilla/5.0 Chrome/126.0.0.0 Safari/537.36' },
+  // Issue 17, closing: the listed look-alikes again, in places that had none (new values).
+  { id: 'query-numeric-id', suite: 'light', place: 'query', plant: { via: 'query', name: 'customer_id', value: '5520174' }, survives: 'customer_id=5520174' },
+  { id: 'cookie-cart-uuid', suite: 'light', place: 'cookie', plant: { via: 'cookie', name: 'cart_id', value: 'c1d2e3f4-5a6b-4c7d-8e9f-0a1b2c3d4e5f' }, survives: '"cart_id":"c1d2e3f4-5a6b-4c7d-8e9f-0a1b2c3d4e5f"' },
+  { id: 'hdr-build-sha', suite: 'light', place: 'header', plant: { via: 'header', name: 'x-build-sha', value: '5d41402abc4b2a76b9719d911017c592ae6e1f3b' }, survives: '"x-build-sha":"5d41402abc4b2a76b9719d911017c592ae6e1f3b"' },
+  { id: 'form-non-luhn-16', suite: 'light', place: 'formBody', plant: { via: 'formBody', name: 'tracking', value: '7311 2288 4406 5519' }, survives: 'tracking=7311+2288+4406+5519' },
+  { id: 'user-auth-method', suite: 'light', place: 'user', plant: { via: 'user', key: 'signup_auth_method', value: 'passkey' }, survives: '"signup_auth_method":"passkey"' },
+  { id: 'log-attr-iso-offset', suite: 'light', place: 'logAttribute', plant: { via: 'sentryLog', attribute: 'expires_at', value: '2026-01-31T08:15:00+00:00' }, survives: '"expires_at":{"value":"2026-01-31T08:15:00+00:00"' },
+  { id: 'metric-token-type', suite: 'light', place: 'metricAttribute', plant: { via: 'metricAttribute', key: 'token_type', value: 'Bearer' }, survives: '"token_type":{"value":"Bearer"' },
+  { id: 'truncated-policy-version', suite: 'light', place: 'truncatedBody', plant: { via: 'truncatedBody', name: 'password_policy_version', value: '2026.1' }, survives: '"password_policy_version":"2026.1"' },
+  { id: 'crumb-data-non-luhn', suite: 'light', place: 'breadcrumbData', plant: { via: 'breadcrumbData', key: 'payment_ref', value: '4000 0012 3456 7891' }, survives: '"payment_ref":"4000 0012 3456 7891"' },
+  { id: 'exc-uuid-iso', suite: 'light', place: 'exceptionMessage', plant: { via: 'throw', message: 'webhook 9b1deb4d-3b7d-4bad-9bdd-2b0d7b3dcb6d replayed at 2026-05-04T12:00:00.000Z (attempt 7 of 8)' }, survives: 'webhook 9b1deb4d-3b7d-4bad-9bdd-2b0d7b3dcb6d replayed at 2026-05-04T12:00:00.000Z (attempt 7 of 8)' },
+  { id: 'span-attr-signature-algorithm', suite: 'tracing', place: 'spanData', plant: { via: 'spanAttribute', key: 'auth.signature_algorithm', value: 'PS256' }, survives: '"auth.signature_algorithm":"PS256"' },
+  { id: 'span-name-numeric-id', suite: 'tracing', place: 'spanName', plant: { via: 'spanName', name: 'GET /v2/orders/418877/items' }, survives: 'GET /v2/orders/418877/items' },
   // Tracing.
   { id: 'span-key-author', suite: 'tracing', place: 'spanData', plant: { via: 'spanAttribute', key: 'author', value: 'Ursula K. Le Guin' }, survives: '"author":"Ursula K. Le Guin"' },
   { id: 'span-key-max-tokens', suite: 'tracing', place: 'spanData', plant: { via: 'spanAttribute', key: 'llm.max_tokens', value: 2047 }, survives: '"llm.max_tokens":2047' },

@@ -18,17 +18,26 @@ function sourceMaskerFor(engine: ScrubEngine): SourceContextMasker {
   return masker;
 }
 
-/**
- * One frame, in place (frames are built by the SDK for this event): variables by key and value,
- * source lines first as one window (every literal of a sensitive name, also on wrapped lines),
- * then line by line by value patterns, whose key-value rule catches `const password = 'hunter2'`.
- */
-export function scrubFrame(frame: StackFrame, engine: ScrubEngine): void {
-  if (frame.vars !== undefined) frame.vars = engine.scrubDeep(frame.vars) as StackFrame['vars'];
-  sourceMaskerFor(engine)(frame);
+function scrubSourceLines(frame: StackFrame, engine: ScrubEngine): void {
   if (frame.pre_context !== undefined) frame.pre_context = scrubLines(frame.pre_context, engine);
   if (typeof frame.context_line === 'string') frame.context_line = engine.scrubString(frame.context_line);
   if (frame.post_context !== undefined) frame.post_context = scrubLines(frame.post_context, engine);
+}
+
+/**
+ * One frame, in place (frames are built by the SDK for this event): variables by key and value;
+ * source lines line by line by value patterns (whose key-value rule catches
+ * `const password = 'hunter2'`), then as one window (every literal of a sensitive name, also on
+ * wrapped lines), then by value patterns again. Patterns first: the window pairs quotes as it
+ * meets them, so after a stray one (`/"/`) it can mask the pieces around a secret and leave the
+ * secret, which the patterns would no longer recognise. Idempotent because window-then-patterns
+ * is (patterns-first only adds a pass that is idempotent itself).
+ */
+export function scrubFrame(frame: StackFrame, engine: ScrubEngine): void {
+  if (frame.vars !== undefined) frame.vars = engine.scrubDeep(frame.vars) as StackFrame['vars'];
+  scrubSourceLines(frame, engine);
+  sourceMaskerFor(engine)(frame);
+  scrubSourceLines(frame, engine);
 }
 
 function scrubFrames(frames: StackFrame[] | undefined, engine: ScrubEngine): void {

@@ -1,6 +1,6 @@
 import { bracketedValueEnd, opensBracketedValue } from './bracketed-value.util';
 import { isErrorCodePair } from './error-code.util';
-import { isCodeValue, isNothingToHide, readPairValue } from './pair-value.util';
+import { isCodeValue, isNothingToHide, PairValue, readPairValue } from './pair-value.util';
 import { KeyMatcher } from './sensitive-keys';
 import { ValuePattern } from './value-pattern';
 
@@ -60,6 +60,15 @@ function isQuotedKeyBefore(text: string, index: number): boolean {
   return cursor >= 0 && text.charCodeAt(cursor) === 34;
 }
 
+/**
+ * A bare value that is itself a sensitive key and its `:` (`session: password: hunter2`): it
+ * opens the next pair, whose value is the secret. Filtering it would spend the pair on the key
+ * and skip the secret; leaving it lets the scan read `password: hunter2` on its own.
+ */
+function isKeyOfNextPair({ content, bare }: PairValue, isSensitiveKey: KeyMatcher): boolean {
+  return bare && content.length > 1 && content.length <= MAX_KEY_LENGTH + 1 && content.endsWith(':') && isSensitiveKey(content.slice(0, -1));
+}
+
 function skipBlanks(text: string, index: number): number {
   let cursor = index;
   while (isBlank(text.charCodeAt(cursor))) cursor++;
@@ -97,7 +106,7 @@ export function createKeyValuePattern(isSensitiveKey: KeyMatcher, replacement: s
           }
         } else if (key !== null && isSensitiveKey(key)) {
           const value = readPairValue(text, skipBlanks(text, resumeAt));
-          if (value !== null && !isCodeValue(text, value) && !isErrorCodePair(key, value.content)) {
+          if (value !== null && !isCodeValue(text, value) && !isErrorCodePair(key, value.content) && !isKeyOfNextPair(value, isSensitiveKey)) {
             resumeAt = value.end;
             if (!isNothingToHide(text, value, replacement)) {
               result += text.slice(copiedUpTo, value.start) + replacement;

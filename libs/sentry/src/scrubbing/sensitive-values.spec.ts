@@ -47,6 +47,9 @@ const POSITIVES: Array<[string, string, string]> = [
   ['cookie header line', 'Cookie: theme=dark; session=abc', `Cookie: ${F}; session=${F}`],
   ['CLI flag', '--db-password=abc --port=5432', `--db-password=${F} --port=5432`],
   ['nested in a harmless value', 'note: password=x', `note: password=${F}`],
+  // Found by planted-secrets-properties.spec.ts: the first key's value is the second key.
+  ['a sensitive key as the value of another', 'retry session: password: Vq7-orchid-41 now', `retry session: password: ${F} now`],
+  ['a sensitive key as the value of a personal one', 'client_ip: api_key: Nw2-lantern-8', `client_ip: api_key: ${F}`],
   ['inside a code expression', "session = await login(password='x')", `session = await login(password='${F}')`],
   ['Visa', 'card 4111 1111 1111 1111 ok', `card ${F} ok`],
   ['Mastercard 2-series', '2223000048400011', F],

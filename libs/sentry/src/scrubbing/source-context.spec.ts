@@ -113,6 +113,16 @@ describe('source context: code stays readable', () => {
     expect(sensitiveLiteralSpans(text, createScrubEngine().isSensitiveKey)).toEqual([]);
   });
 
+  // Found by planted-secrets-properties.spec.ts: the window pairs quotes as it meets them, so a
+  // stray one (a regex literal, a JSON fragment) shifts every literal after it; masking those
+  // pieces must not hide a pair the value patterns would have filtered.
+  it('keeps what the value patterns filter on a line where the window pairs quotes wrongly', () => {
+    const oneLine = scrubFrame({ context_line: `const secretQuote = /"/; const body = '{"api_key":"${literals[15]}"}';` });
+    const inObject = scrubFrame({ pre_context: ['const credentials = {'], context_line: `  quote: /"/, body: '{"password":"${literals[16]}"}',`, post_context: ['};'] });
+    expectNoLiteral(oneLine, [literals[15]]);
+    expectNoLiteral(inObject, [literals[16]]);
+  });
+
   it('is idempotent and keeps the number of lines', () => {
     const frame: StackFrame = {
       pre_context: ['const apiSecret =', `  '${literals[12]}';`],
