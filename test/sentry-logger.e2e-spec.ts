@@ -32,6 +32,15 @@ class LoggingController {
     throw new Error('thrown and logged by Nest');
   }
 
+  /** What a library that caught an error does after reporting it (the event emitter, for a failed @OnEvent call). */
+  @Post('captured-then-logged')
+  capturedThenLogged(): void {
+    const error = new Error('captured, then logged as message and stack');
+    this.sentry.captureException(error);
+    this.logger.error(error.message, error.stack);
+    this.sentry.captureMessage('after-captured-then-logged');
+  }
+
   @Post('marker')
   marker(): void {
     this.sentry.captureMessage('logger-marker');
@@ -71,6 +80,18 @@ describe('SentryLogger', () => {
     expect(event.level).toBe('error');
     expect(event.tags?.logger).toBe('Orders');
     expect(String(event.extra?.stack)).toContain('at pay');
+  });
+
+  it('keeps error(message, stack) of an error already captured as a breadcrumb, not a second event', async () => {
+    await request(testApp.url).post('/log/captured-then-logged').expect(201);
+    const text = 'captured, then logged as message and stack';
+    const after = await ingest.waitForEvent((e) => e.message === 'after-captured-then-logged');
+    await ingest.waitForEvent((e) => e.exception?.values?.[0]?.value === text);
+    expect({
+      exceptions: ingest.events.filter((e) => e.exception?.values?.[0]?.value === text).length,
+      messages: ingest.events.filter((e) => e.message === text).length,
+      crumb: (after.breadcrumbs ?? []).filter((b) => b.category === 'Orders' && b.message === text).map((b) => b.level),
+    }).toEqual({ exceptions: 1, messages: 0, crumb: ['error'] });
   });
 
   it('turns error(new Error()) into an exception event', async () => {

@@ -12,20 +12,23 @@ const TRANSACTIONS: Partial<Record<MixedKind, string>> = {
   jobfail: 'queue mixed-units:unit failed',
 };
 
-/** The user and tenant `recordOutsideAnyUnit` states outside any unit. */
-const OUTSIDE = { user: 'outside-user', tenant: 'outside-tenant' };
-
 /** An event's error value or message: `err:<unit id>` / `msg:<unit id>` for a unit's event. */
 export function textOf(event: Event): string {
   return event.exception?.values?.[0]?.value ?? event.message ?? '';
 }
 
 /**
- * The emitter logs each error of an @OnEvent call (its default `suppressErrors`), and SentryLogger
- * sends that line as an event, in the context the emitter ran in: the unit that emitted, or none.
+ * The emitter logs each error of an @OnEvent call (its default `suppressErrors`) as message and
+ * stack. The error was captured already, so SentryLogger keeps that line as a breadcrumb of the
+ * unit that emitted (or of no unit), never as a second event.
  */
 function isEmitterLog(event: Event): boolean {
   return event.tags?.logger === 'Event';
+}
+
+/** The emitter's log line of `unit`'s failed child, on `unit`'s scope: `unit`'s own doing. */
+function isChildErrorLine(crumb: Breadcrumb, unit: MixedUnit): boolean {
+  return crumb.category === 'Event' && unit.child !== undefined && JSON.stringify(crumbOwners(crumb)) === JSON.stringify([unit.child.id]);
 }
 
 export function unitIdsIn(text: string): string[] {
@@ -37,27 +40,27 @@ export function unitIdsIn(text: string): string[] {
  * of no unit, and on each event anything that is not its unit's own: user, tenant tag and
  * context, transaction, a breadcrumb of another unit, a Nest boot-log line, one recorded
  * outside any unit, or the unit's own breadcrumbs not exactly as recorded. The emitter's log
- * line of a failed @OnEvent call belongs to the unit that emitted it (or to no unit). [] means none.
+ * line of a failed @OnEvent call is a breadcrumb of the unit that emitted it (or of no unit),
+ * never an event. [] means none.
  */
 export function findMixedProblems(events: readonly Event[], units: readonly MixedUnit[]): string[] {
   const byText = new Map(units.map((unit) => [eventTextOf(unit), unit]));
-  const emitterOf = new Map(units.filter((unit) => unit.child).map((unit) => [unit.child!.id, unit]));
   const seen = new Map<string, number>();
   const problems: string[] = [];
   for (const event of events) {
     const unit = byText.get(textOf(event));
-    const log = isEmitterLog(event);
-    if (!unit || (log && !(unit.kind === 'event' && unit.fails))) {
-      problems.push(`event of no unit: ${textOf(event)}${log ? ' (emitter log)' : ''}`);
+    if (isEmitterLog(event)) {
+      problems.push(`${unit?.id ?? textOf(event)}: the emitter's log line of an error already captured was sent as a second event`);
       continue;
     }
-    const label = log ? `${unit.id} (emitter log)` : unit.id;
-    seen.set(label, (seen.get(label) ?? 0) + 1);
-    const found = log ? emitterLogProblems(event, emitterOf.get(unit.id)) : unitEventProblems(event, unit);
-    problems.push(...found.map((problem) => `${label}: ${problem}`));
+    if (!unit) {
+      problems.push(`event of no unit: ${textOf(event)}`);
+      continue;
+    }
+    seen.set(unit.id, (seen.get(unit.id) ?? 0) + 1);
+    problems.push(...unitEventProblems(event, unit).map((problem) => `${unit.id}: ${problem}`));
   }
-  const expected = [...units.map((unit) => unit.id), ...units.filter((unit) => unit.kind === 'event' && unit.fails).map((unit) => `${unit.id} (emitter log)`)];
-  for (const label of expected) if (seen.get(label) !== 1) problems.push(`${label}: ${seen.get(label) ?? 0} events, expected 1`);
+  for (const unit of units) if (seen.get(unit.id) !== 1) problems.push(`${unit.id}: ${seen.get(unit.id) ?? 0} events, expected 1`);
   return problems;
 }
 
@@ -69,23 +72,6 @@ function unitEventProblems(event: Event, unit: MixedUnit): string[] {
   problems.push(...crumbProblems(event, unit));
   const own = ownCrumbs(event, unit);
   if (JSON.stringify(own) !== JSON.stringify(expectedCrumbsOf(unit))) problems.push(`own breadcrumbs are ${JSON.stringify(own)}, expected ${JSON.stringify(expectedCrumbsOf(unit))}`);
-  return problems;
-}
-
-/** Emitted from inside a unit: that unit's event, its breadcrumbs so far. Emitted outside: outside data, no unit's breadcrumbs. */
-function emitterLogProblems(event: Event, emitter: MixedUnit | undefined): string[] {
-  if (!emitter) {
-    const problems = identityProblems(event, OUTSIDE.user, OUTSIDE.tenant);
-    const unitCrumbs = (event.breadcrumbs ?? []).filter((crumb) => crumb.category === 'unit' || crumb.category === 'query');
-    if (unitCrumbs.length > 0) problems.push(`outside any unit, yet carries unit breadcrumbs ${unitCrumbs.map(describe).join(', ')}`);
-    return problems;
-  }
-  const problems = [...identityProblems(event, emitter.user, emitter.tenant), ...crumbProblems(event, emitter)];
-  const own = ownCrumbs(event, emitter);
-  const all = expectedCrumbsOf(emitter);
-  const upToEmit = all.slice(0, all.indexOf(`unit|unit:${emitter.id}:emit`) + 1);
-  const isPrefix = JSON.stringify(own) === JSON.stringify(all.slice(0, own.length));
-  if (!isPrefix || own.length < upToEmit.length) problems.push(`${emitter.id}'s breadcrumbs are ${JSON.stringify(own)}, expected ${JSON.stringify(upToEmit)} and maybe the rest of ${JSON.stringify(all)}`);
   return problems;
 }
 
@@ -110,6 +96,7 @@ function identityProblems(event: Event, user: string, tenant: string): string[] 
 /** Every breadcrumb that is not `unit`'s own: another unit's, a Nest (boot) log line, one recorded outside units. */
 function crumbProblems(event: Event, unit: MixedUnit): string[] {
   return (event.breadcrumbs ?? []).flatMap((crumb) => {
+    if (isChildErrorLine(crumb, unit)) return [];
     const owners = crumbOwners(crumb);
     const foreign = owners.filter((id) => id !== unit.id);
     if (foreign.length > 0) return [`foreign breadcrumb of ${foreign.join(', ')}: ${describe(crumb)}`];

@@ -5,6 +5,7 @@ import { initSentrySdk } from './sdk/init-sentry-sdk';
 import { isSdkEnabled, type SentrySdkHandle } from './sdk/sentry-sdk-handle';
 import { installLeanRequestUnits } from './scope/lean-request/lean-request-units';
 import { keepRequestScopesClean } from './scope/clean-request-scopes';
+import { rememberCapturedErrors } from './logging/captured-errors';
 import { SENTRY_LOGGER_CONTEXT, SENTRY_RESOLVED_OPTIONS, SENTRY_SDK } from './sentry.internal-constants';
 import { SENTRY_MODULE_OPTIONS } from './sentry.module-definition';
 import type { SentryModuleOptions } from './sentry.options';
@@ -27,6 +28,7 @@ function startSdk(options: ResolvedSentryOptions): SentrySdkHandle {
   const handle = initSentrySdk(options, new Logger(SENTRY_LOGGER_CONTEXT));
   if (handle.client && isSdkEnabled(handle)) {
     installLeanRequestUnits(handle.client);
+    rememberCapturedErrors(handle.client);
     keepRequestScopesClean(handle.client);
   }
   return handle;

@@ -2,6 +2,7 @@ import { ConsoleLogger, Injectable, type LogLevel } from '@nestjs/common';
 import { addBreadcrumb, captureException, captureMessage, getClient, logger as sentryLogs, type SeverityLevel } from '@sentry/core';
 import { sentryLogsEnabled } from '../sdk/sentry-logs-enabled';
 import { isAlreadyCaptured } from '../sdk-bridge/sentry/sentry-internals';
+import { wasCapturedStack } from './captured-errors';
 
 const BREADCRUMB_LEVEL: Partial<Record<LogLevel, SeverityLevel>> = {
   log: 'info',
@@ -13,8 +14,8 @@ const BREADCRUMB_LEVEL: Partial<Record<LogLevel, SeverityLevel>> = {
 /**
  * ADR-024's LoggingIntegration for Nest: a `ConsoleLogger` that still prints,
  * and also turns `log`/`warn`/`debug`/`verbose` into breadcrumbs and
- * `error`/`fatal` into events. An exception the exception filter already
- * captured (Nest logs it too) becomes a breadcrumb, not a second event.
+ * `error`/`fatal` into events. An exception already captured (Nest logs it too,
+ * as the Error or as its message and stack) becomes a breadcrumb, not a second event.
  * With `enableLogs` on, every line is also sent as a Sentry log.
  * Use: `app.useLogger(new SentryLogger())` (or `app.get(SentryLogger)`).
  * @publicApi
@@ -60,7 +61,10 @@ export class SentryLogger extends ConsoleLogger {
         if (isAlreadyCaptured(message)) addBreadcrumb({ category: context ?? 'nest', message: text, level: 'error' });
         else captureException(message, { level, tags: context ? { logger: context } : undefined });
       } else {
-        captureMessage(text, { level, tags: context ? { logger: context } : undefined, extra: stackOf(rest) });
+        const extra = stackOf(rest);
+        // `logger.error(error.message, error.stack)` of an error that was captured already.
+        if (wasCapturedStack(extra?.stack)) addBreadcrumb({ category: context ?? 'nest', message: text, level: 'error' });
+        else captureMessage(text, { level, tags: context ? { logger: context } : undefined, extra });
       }
     } catch {
       // Logging must keep working whatever Sentry does.
@@ -78,7 +82,7 @@ function sendLog(level: LogLevel, text: string, context: string | undefined): vo
 }
 
 /** Nest passes `(message, stack, context)` to error(): keep the stack as extra data. */
-function stackOf(rest: unknown[]): Record<string, unknown> | undefined {
+function stackOf(rest: unknown[]): { stack: string } | undefined {
   return rest.length >= 2 && typeof rest[0] === 'string' && rest[0].includes('\n    at ') ? { stack: rest[0] } : undefined;
 }
 
