@@ -1,4 +1,4 @@
-import { cachePredicate } from './bounded-cache.util';
+import { cacheResults } from './bounded-cache.util';
 import { isKeyHeaderName } from './header-names';
 import { METADATA_SUFFIXES } from './key-metadata-suffixes';
 import { normalizeKey, NormalizedKey } from './key-normalizer.util';
@@ -96,7 +96,7 @@ export function createKeyMatcher(
       extraRegexps.push(new RegExp(key.source, key.flags.replace(/[gy]/g, '')));
     }
   }
-  return cachePredicate((rawKey) => {
+  return cacheResults((rawKey) => {
     const normalized = normalizeKey(rawKey);
     const { joined } = normalized;
     if (joined.length === 0 || allowed.has(joined)) return false;

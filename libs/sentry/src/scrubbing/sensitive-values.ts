@@ -1,3 +1,4 @@
+import { cacheResults } from './bounded-cache.util';
 import {
   createCredentialPatterns,
   createPemPattern,
@@ -22,6 +23,10 @@ const SHORTEST_BUILT_IN_MATCH = 5;
 
 /** No card number (13 digits) fits in fewer characters. */
 const SHORTEST_CARD_NUMBER = 13;
+
+/** Entries the memo keeps before it starts over, and the longest string it keeps. */
+const MEMO_LIMIT = 1000;
+const MEMO_MAX_LENGTH = 256;
 
 /** A string we truncated ourselves is scanned whole again, so that scrubbing stays idempotent. */
 const OWN_TRUNCATION_LIMIT = MAX_SCANNED_STRING_LENGTH * 16;
@@ -108,29 +113,9 @@ export function createStringScrubber(
     return result;
   };
   const encodedValues = createEncodedValuePattern(scrubPlain, replacement);
-  return memoizeShortStrings((text) => applyIfPossible(encodedValues, scrubPlain(text)));
+  // Most strings of an event come back in every event (header values, context and SDK fields,
+  // frame and route names): scrubbing is a pure function of the string, so a short one is
+  // scrubbed once and looked up after.
+  return cacheResults((text) => applyIfPossible(encodedValues, scrubPlain(text)), MEMO_LIMIT, MEMO_MAX_LENGTH);
 }
 
-/** Entries the memo keeps before it starts over, and the longest string it keeps. */
-const MEMO_LIMIT = 1000;
-const MEMO_MAX_LENGTH = 256;
-
-/**
- * Most strings of an event come back in every event: header values, context and SDK fields,
- * frame file, module and function names, tags, route names. Scrubbing is a pure function of
- * the string, so a short one is scrubbed once and looked up after (a Map hit instead of a
- * dozen gated scans). Cleared when full, as `cachePredicate`; long strings are not kept.
- */
-function memoizeShortStrings(scrub: StringScrubber): StringScrubber {
-  const scrubbed = new Map<string, string>();
-  return (text) => {
-    const known = scrubbed.get(text);
-    if (known !== undefined) return known;
-    const result = scrub(text);
-    if (text.length <= MEMO_MAX_LENGTH) {
-      if (scrubbed.size >= MEMO_LIMIT) scrubbed.clear();
-      scrubbed.set(text, result);
-    }
-    return result;
-  };
-}

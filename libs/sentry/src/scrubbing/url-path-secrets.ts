@@ -1,4 +1,4 @@
-import { cachePredicate } from './bounded-cache.util';
+import { cacheResults } from './bounded-cache.util';
 import { normalizeKey } from './key-normalizer.util';
 import { KEY_CACHE_LIMIT } from './scrubbing.constants';
 import { KeyMatcher } from './sensitive-keys';
@@ -122,7 +122,7 @@ function isWebhookHost(authority: string): boolean {
  * the answer is one Map lookup once seen; segments longer than a word are never one.
  */
 function createCredentialWordTest(isSensitiveKey: KeyMatcher): (segment: string) => boolean {
-  const cached = cachePredicate(
+  const cached = cacheResults(
     (segment) => {
       if (!isWordSegment(segment)) return false;
       const { words, joined } = normalizeKey(segment);
