@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { Body, Controller, Get, Module, Param, Post, UseGuards } from '@nestjs/common';
 import { SentryModule } from '@app/sentry';
 import { SentryTestIngest } from '@app/sentry/testing';
-import type { Event } from '@sentry/core';
+import { getDefaultCurrentScope, type Event } from '@sentry/core';
 import request from 'supertest';
 import { createTestApp, type HttpPlatform, type TestApp } from './support/create-test-app';
 import { ScopeTestAuthGuard, TEST_USER_HEADER } from './support/scope-auth.guard';
@@ -85,6 +85,18 @@ describe.each<HttpPlatform>(['express', 'fastify'])('request units in errors-onl
       .expect(500);
     const event = await ingest.waitForEvent(byMessage(`lean-get:${id}`));
     expect(event.contexts?.trace?.trace_id).toBe(traceId);
+  });
+
+  it('nothing put on the process-wide current scope reaches a request, however it got there (update() tells no listener)', async () => {
+    const id = randomBytes(4).toString('hex');
+    getDefaultCurrentScope().update({ tags: { base_update: id }, extra: { base_extra: id } });
+    try {
+      await request(testApp.url).get(`/lean/fail/${id}`).expect(500);
+    } finally {
+      getDefaultCurrentScope().setTags({ base_update: undefined }).setExtras({ base_extra: undefined });
+    }
+    const event = await ingest.waitForEvent(byMessage(`lean-get:${id}`));
+    expect({ tag: event.tags?.base_update, extra: event.extra?.base_extra }).toEqual({ tag: undefined, extra: undefined });
   });
 
   it('a request with a body keeps the SDK fork: the body is on its event', async () => {

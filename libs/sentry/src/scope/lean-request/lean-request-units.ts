@@ -47,11 +47,11 @@ export function installLeanRequestUnits(client: Client): void {
       return emit.apply(server, args as Parameters<Server['emit']>); // fail-open: served without a unit of its own
     }
     return withIsolationScope(isolation, () => {
-      // The SDK cloned the current scope for this request: it takes the request's trace, and
-      // drops what it inherited when something was recorded on the base outside any unit.
+      // The current scope was cloned for this request: it takes the request's trace, and drops
+      // what it inherited from the base, as the SDK's forks do (clean-request-scopes.ts).
       const current = getCurrentScope();
       current.setPropagationContext(isolation.getPropagationContext());
-      if (baseIsDirty(current)) dropInherited(current, getDefaultCurrentScope());
+      dropInherited(current, getDefaultCurrentScope());
       return emit.apply(server, args as Parameters<Server['emit']>);
     });
   };
@@ -81,29 +81,6 @@ function runMarkedRequestsInTheirFork(server: Server & Record<symbol, unknown>):
     if (fork === undefined) return emit.apply(this, args as Parameters<Server['emit']>);
     return fork(args[1] as IncomingMessage, emit, this, args);
   } as Server['emit'];
-}
-
-/**
- * Whether the default current scope (which every request's current scope is cloned from)
- * ever held something: a listener on it flips once, so a clean process pays nothing more.
- */
-let dirtyWatched: Scope | undefined;
-let dirty = false;
-function baseIsDirty(current: Scope): boolean {
-  const base = getDefaultCurrentScope();
-  if (dirtyWatched !== base) {
-    dirtyWatched = base;
-    dirty = hasData(base);
-    base.addScopeListener(() => {
-      dirty = true;
-    });
-  }
-  return dirty && current !== base;
-}
-
-function hasData(scope: Scope): boolean {
-  const data = scope.getScopeData();
-  return data.breadcrumbs.length > 0 || Object.keys(data.user).length > 0 || Object.keys(data.tags).length > 0 || Object.keys(data.extra).length > 0 || Object.keys(data.contexts).length > 0 || Object.keys(data.attributes ?? {}).length > 0;
 }
 
 function subscribe(call: (message: unknown) => void): void {
