@@ -3,7 +3,7 @@ import * as https from 'node:https';
 import { gzip } from 'node:zlib';
 import { createTransport, suppressTracing, type Transport, type TransportMakeRequestResponse, type TransportRequest } from '@sentry/core';
 import { makeNodeTransport } from '@sentry/node';
-import { SEND_IDLE_TIMEOUT_MS, sendTimeoutHttpModule } from './transport-send-timeout';
+import { giveUpWhenIdle, SEND_IDLE_TIMEOUT_MS, sendTimeoutHttpModule } from './transport-send-timeout';
 
 type NodeTransportOptions = Parameters<typeof makeNodeTransport>[0];
 
@@ -55,7 +55,7 @@ export function makeLeanHttpTransport(options: NodeTransportOptions, timeoutMs =
             headers: { 'retry-after': res.headers['retry-after'] ?? null, 'x-sentry-rate-limits': (Array.isArray(rateLimits) ? rateLimits[0] : rateLimits) ?? null },
           });
         });
-        req.setTimeout(timeoutMs, () => req.destroy(new Error(`Sentry ingest sent nothing for ${timeoutMs} ms`)));
+        giveUpWhenIdle(req, timeoutMs);
         req.on('error', (error: NodeJS.ErrnoException) => {
           if (canRetry && req.reusedSocket && error.code === 'ECONNRESET') resolve(post(body, gzipped, false));
           else reject(error);

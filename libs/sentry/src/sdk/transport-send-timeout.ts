@@ -19,8 +19,13 @@ export function sendTimeoutHttpModule(timeoutMs = SEND_IDLE_TIMEOUT_MS): HttpMod
     request: (options, callback) => {
       const secure = typeof options === 'object' && 'protocol' in options && options.protocol === 'https:';
       const req = (secure ? https : http).request(options as http.RequestOptions, callback as (res: http.IncomingMessage) => void);
-      req.setTimeout(timeoutMs, () => req.destroy(new Error(`Sentry ingest sent nothing for ${timeoutMs} ms`)));
-      return req;
+      return giveUpWhenIdle(req, timeoutMs);
     },
   };
+}
+
+/** Destroys an envelope request that sees no socket activity for `timeoutMs`, freeing its socket. */
+export function giveUpWhenIdle(req: http.ClientRequest, timeoutMs: number): http.ClientRequest {
+  req.setTimeout(timeoutMs, () => req.destroy(new Error(`Sentry ingest sent nothing for ${timeoutMs} ms`)));
+  return req;
 }
