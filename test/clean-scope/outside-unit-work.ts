@@ -27,6 +27,18 @@ export async function recordOutsideAnyUnit(sentry: SentryService): Promise<void>
   await new Promise<void>((resolve) => server.close(() => resolve()));
 }
 
+/** Everything `recordOutsideAnyUnit` records, as `outsideDataOn` names it: what an event raised outside any unit carries. */
+export const ALL_OUTSIDE_DATA: readonly string[] = [
+  'breadcrumb',
+  'outgoing call breadcrumb',
+  'user outside-user',
+  'tag tenant_id outside-tenant',
+  'context tenant',
+  'tag outside_tag',
+  'context outside_ctx',
+  'extra outside_extra',
+];
+
 /** What of `recordOutsideAnyUnit`'s data an event carries (empty for a unit's event). */
 export function outsideDataOn(event: Event): string[] {
   const found: string[] = [];
