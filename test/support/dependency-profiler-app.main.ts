@@ -8,6 +8,7 @@ import { Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { SentryModule } from '../../libs/sentry/src';
 import { SentryProbeModule } from './sentry-probe.controller';
+import { listenForParent } from './listen-for-parent';
 
 @Module({ imports: [SentryModule.forRoot({}), SentryProbeModule] })
 class ProfilerFaultAppModule {}
@@ -15,8 +16,7 @@ class ProfilerFaultAppModule {}
 async function main(): Promise<void> {
   const app = await NestFactory.create(ProfilerFaultAppModule, { logger: ['error', 'warn', 'log'] });
   app.enableShutdownHooks();
-  await app.listen(0, '127.0.0.1');
-  process.stdout.write(`LISTENING ${(await app.getUrl()).replace('[::1]', '127.0.0.1')}\n`);
+  await listenForParent(app);
 }
 
 void main();

@@ -8,6 +8,7 @@ import 'reflect-metadata';
 import { Controller, Get, Module, Param } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { getOfflineQueueStats, readSentryEnvironment, SentryModule } from '../../libs/sentry/src';
+import { listenForParent } from './listen-for-parent';
 
 @Controller('offline')
 class OfflineProbeController {
@@ -42,8 +43,7 @@ class OfflineAppModule {}
 async function main(): Promise<void> {
   const app = await NestFactory.create(OfflineAppModule, { logger: ['error', 'warn'] });
   app.enableShutdownHooks();
-  await app.listen(0, '127.0.0.1');
-  process.stdout.write(`LISTENING ${(await app.getUrl()).replace('[::1]', '127.0.0.1')}\n`);
+  await listenForParent(app);
 }
 
 void main();

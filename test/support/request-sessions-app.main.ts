@@ -7,6 +7,7 @@ import 'reflect-metadata';
 import { Body, Controller, Get, Module, Post } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { SentryModule } from '../../libs/sentry/src';
+import { listenForParent } from './listen-for-parent';
 
 @Controller('sessions')
 class SessionsController {
@@ -35,8 +36,7 @@ class RequestSessionsAppModule {}
 async function main(): Promise<void> {
   const app = await NestFactory.create(RequestSessionsAppModule, { logger: ['error', 'warn'] });
   app.enableShutdownHooks();
-  await app.listen(0, '127.0.0.1');
-  process.stdout.write(`LISTENING ${(await app.getUrl()).replace('[::1]', '127.0.0.1')}\n`);
+  await listenForParent(app);
 }
 
 void main();

@@ -9,6 +9,7 @@ import { NestFactory } from '@nestjs/core';
 import { SentryModule } from '../../libs/sentry/src';
 import { COLLECT_EVERYTHING } from './scrubbing-data-collection';
 import { ScrubbingFramesModule } from './scrubbing-frames.controller';
+import { listenForParent } from './listen-for-parent';
 
 @Module({
   imports: [
@@ -25,8 +26,7 @@ class ScrubbingFramesAppModule {}
 async function main(): Promise<void> {
   const app = await NestFactory.create(ScrubbingFramesAppModule, { logger: ['fatal'] });
   app.enableShutdownHooks();
-  await app.listen(0, '127.0.0.1');
-  process.stdout.write(`LISTENING ${(await app.getUrl()).replace('[::1]', '127.0.0.1')}\n`);
+  await listenForParent(app);
 }
 
 void main();

@@ -11,6 +11,7 @@ import { FastifyAdapter } from '@nestjs/platform-fastify';
 import { SentryModule } from '../../libs/sentry/src';
 import { COLLECT_EVERYTHING } from './scrubbing-data-collection';
 import { ScrubbingTracedModule } from './scrubbing-traced.controller';
+import { listenForParent } from './listen-for-parent';
 
 @Module({
   imports: [
@@ -32,8 +33,7 @@ async function main(): Promise<void> {
       ? await NestFactory.create(ScrubbingTracingAppModule, new FastifyAdapter(), options)
       : await NestFactory.create(ScrubbingTracingAppModule, options);
   app.enableShutdownHooks();
-  await app.listen(0, '127.0.0.1');
-  process.stdout.write(`LISTENING ${(await app.getUrl()).replace('[::1]', '127.0.0.1').replace('localhost', '127.0.0.1')}\n`);
+  await listenForParent(app);
 }
 
 void main();

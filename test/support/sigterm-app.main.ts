@@ -7,6 +7,7 @@ import { Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { SentryModule } from '../../libs/sentry/src';
 import { SentryProbeModule } from './sentry-probe.controller';
+import { listenForParent } from './listen-for-parent';
 
 @Module({
   imports: [
@@ -19,8 +20,7 @@ class SigtermAppModule {}
 async function main(): Promise<void> {
   const app = await NestFactory.create(SigtermAppModule, { logger: ['error', 'warn'] });
   app.enableShutdownHooks();
-  await app.listen(0, '127.0.0.1');
-  process.stdout.write(`LISTENING ${(await app.getUrl()).replace('[::1]', '127.0.0.1')}\n`);
+  await listenForParent(app);
 }
 
 void main();

@@ -29,6 +29,7 @@ import { NestFactory } from '@nestjs/core';
 import { Pool } from 'pg';
 import { SentryModule } from '../../../libs/sentry/src';
 import { callWithBothClients } from '../outgoing-calls';
+import { listenForParent } from '../listen-for-parent';
 
 const pool = new Pool({ connectionString: process.env.DATABASE_URL, max: 2 });
 
@@ -100,9 +101,8 @@ class TracedAppModule implements NestModule {
 async function main(): Promise<void> {
   const app = await NestFactory.create(TracedAppModule, { logger: ['error', 'warn', 'log'] });
   app.enableShutdownHooks();
-  await app.listen(0, '127.0.0.1');
   process.on('SIGTERM', () => void pool.end());
-  process.stdout.write(`LISTENING ${(await app.getUrl()).replace('[::1]', '127.0.0.1')}\n`);
+  await listenForParent(app);
 }
 
 void main();
