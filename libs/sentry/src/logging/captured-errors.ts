@@ -4,6 +4,7 @@ import type { Client } from '@sentry/core';
 const REMEMBERED = 200;
 
 const stacks = new Set<string>();
+const rememberingClients = new WeakSet<Client>();
 
 /**
  * Remembers the stack of every error the client captures. Nest and its packages often log an
@@ -12,6 +13,9 @@ const stacks = new Set<string>();
  * went out already and keeps the line as a breadcrumb, not a second event.
  */
 export function rememberCapturedErrors(client: Client): void {
+  // A preloaded client is reused by every SentryModule start: one hook each.
+  if (rememberingClients.has(client)) return;
+  rememberingClients.add(client);
   client.on('preprocessEvent', (_event, hint) => {
     const error = hint?.originalException;
     if (!(error instanceof Error) || typeof error.stack !== 'string') return;
