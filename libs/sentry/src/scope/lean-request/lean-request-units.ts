@@ -34,7 +34,7 @@ export function installLeanRequestUnits(client: Client): void {
     processWideHook('lean-request-start', () => undefined, subscribe);
     return;
   }
-  const sessions = new RequestSessions(client);
+  const sessions = sessionsOf(client);
   const fork: Fork = (request, emit, server, args) => {
     let isolation: Scope;
     try {
@@ -56,6 +56,14 @@ export function installLeanRequestUnits(client: Client): void {
     });
   };
   processWideHook('lean-request-start', (message: unknown) => onRequestStart(message as RequestStart, client, fork), subscribe);
+}
+
+/** One release-health counter per client: a preloaded client is reused by every SentryModule start. */
+const sessionsByClient = new WeakMap<Client, RequestSessions>();
+function sessionsOf(client: Client): RequestSessions {
+  let sessions = sessionsByClient.get(client);
+  if (!sessions) sessionsByClient.set(client, (sessions = new RequestSessions(client)));
+  return sessions;
 }
 
 interface RequestStart {
