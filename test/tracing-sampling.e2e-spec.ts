@@ -14,8 +14,8 @@ class ItemsController {
 
 /**
  * Light tracing draws the sampling decision before it starts a span: the share of
- * requests that become transactions must still be `tracesSampleRate`, and each one
- * must carry the rate it was sampled at (Sentry extrapolates from it).
+ * requests that become transactions must still be `tracesSampleRate`, each one must
+ * carry the rate and the draw it was sampled with (Sentry extrapolates from them).
  */
 describe('light tracing samples at tracesSampleRate', () => {
   let ingest: SentryTestIngest;
@@ -42,7 +42,11 @@ describe('light tracing samples at tracesSampleRate', () => {
     expect(transactions.length).toBeGreaterThanOrEqual(60);
     expect(transactions.length).toBeLessThanOrEqual(140);
     expect(new Set(transactions.map((t) => t.contexts?.trace?.data?.['http.request.method']))).toEqual(new Set(['GET']));
-    const rates = new Set(ingest.envelopes.filter((e) => e.items.some((item) => item.type === 'transaction')).map((e) => (e.headers.trace as { sample_rate?: string } | undefined)?.sample_rate));
-    expect(rates).toEqual(new Set(['0.5']));
+    const traces = ingest.envelopes
+      .filter((e) => e.items.some((item) => item.type === 'transaction' && (item.payload as { transaction?: string }).transaction === 'GET /items/:id'))
+      .map((e) => e.headers.trace as { sample_rate?: string; sample_rand?: string } | undefined);
+    expect(new Set(traces.map((trace) => trace?.sample_rate))).toEqual(new Set(['0.5']));
+    // Each was sampled by the draw its trace carries: the module decides at request start, the SDK samples with the same draw.
+    expect(traces.filter((trace) => !(Number(trace?.sample_rand) < 0.5))).toEqual([]);
   });
 });
