@@ -50,7 +50,7 @@ export function installLeanRequestUnits(client: Client): void {
       isolation = new Scope();
       isolation.setClient(client);
       isolation.addEventProcessor(requestUnitProcessor(request, client, sessions, sessions.start()));
-      if (decision.propagationContext) isolation.setPropagationContext(decision.propagationContext);
+      if (decision.propagationContext) isolation.setPropagationContext({ ...isolation.getPropagationContext(), ...decision.propagationContext });
       // The SDK's fork would have drawn this request's root span and dropped it: its client report says so.
       if (decision.unsampled) recordUnsampledRequest(client, streamed);
     } catch {

@@ -1,10 +1,10 @@
 import type { IncomingMessage } from 'node:http';
-import { generateTraceId, hasSpansEnabled, propagationContextFromHeaders, type Client, type PropagationContext } from '@sentry/core';
+import { hasSpansEnabled, propagationContextFromHeaders, type Client, type PropagationContext } from '@sentry/core';
 
-/** The lean fork takes the request, with this trace (none: a new one, as the SDK's fork would start). */
+/** The lean fork takes the request, with this trace over the new one its fresh scope starts (as the SDK's fork would). */
 export interface LeanRequest {
   readonly lean: true;
-  readonly propagationContext?: PropagationContext;
+  readonly propagationContext?: Partial<PropagationContext>;
   /** The SDK would have sampled and dropped the request's root span: count it, as it would have. */
   readonly unsampled: boolean;
 }
@@ -37,13 +37,13 @@ export function requestTraceDecider(client: Client): RequestTraceDecider | undef
   const rate = options.tracesSampleRate;
   if (typeof options.tracesSampler === 'function' || typeof rate !== 'number' || !(rate >= 0 && rate <= 1)) return undefined;
   return (request) => {
-    const sentryTrace = firstOf(request.headers['sentry-trace']);
-    if (sentryTrace === undefined) {
+    const incoming = incomingTrace(request);
+    if (incoming === undefined) {
       const sampleRand = Math.random();
       if (sampleRand < rate) return { lean: false, sampleRand };
-      return { lean: true, unsampled: true, propagationContext: { traceId: generateTraceId(), sampleRand, sampled: false } };
+      // The trace id is the fresh scope's own: one id per request, as the SDK draws it.
+      return { lean: true, unsampled: true, propagationContext: { sampleRand, sampled: false } };
     }
-    const incoming = propagationContextFromHeaders(sentryTrace, firstOf(request.headers.baggage));
     // The caller decided: the SDK follows its flag (parentSampled), so does this.
     if (incoming.sampled === true) return TO_THE_SDK;
     if (incoming.sampled === false) return { lean: true, unsampled: true, propagationContext: incoming };
@@ -54,9 +54,14 @@ export function requestTraceDecider(client: Client): RequestTraceDecider | undef
 }
 
 function errorsOnly(request: IncomingMessage): LeanRequest {
+  const incoming = incomingTrace(request);
+  return incoming === undefined ? ERRORS_ONLY_NEW_TRACE : { lean: true, unsampled: false, propagationContext: incoming };
+}
+
+/** The trace the caller sent in `sentry-trace` / `baggage`, if any. */
+function incomingTrace(request: IncomingMessage): PropagationContext | undefined {
   const sentryTrace = firstOf(request.headers['sentry-trace']);
-  if (sentryTrace === undefined) return ERRORS_ONLY_NEW_TRACE;
-  return { lean: true, unsampled: false, propagationContext: propagationContextFromHeaders(sentryTrace, firstOf(request.headers.baggage)) };
+  return sentryTrace === undefined ? undefined : propagationContextFromHeaders(sentryTrace, firstOf(request.headers.baggage));
 }
 
 const ERRORS_ONLY_NEW_TRACE: LeanRequest = { lean: true, unsampled: false };
