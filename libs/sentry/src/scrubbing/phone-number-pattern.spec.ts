@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { passesLuhn } from './card-number.util';
+import { FEWEST_PHONE_DIGITS, isPhoneNumber } from './phone-number-pattern';
 import { createScrubEngine } from './scrub-engine';
 
 const F = '[Filtered]';
@@ -127,5 +128,37 @@ describe('look-alikes of phone numbers stay readable', () => {
       ),
       RUNS,
     );
+  });
+});
+
+describe('the digit count that lets a run skip the phone shapes', () => {
+  /** Digit groups in every shape the rule reads: `+`, a parenthesised first group, any separator. */
+  const runArb = (minDigits: number, maxDigits: number) =>
+    fc
+      .tuple(
+        fc.array(fc.integer({ min: 1, max: 6 }), { minLength: 1, maxLength: 8 }),
+        fc.constantFrom('', '+'),
+        fc.boolean(),
+        fc.constantFrom(' ', '-', '.'),
+      )
+      .filter(([sizes]) => {
+        const total = sizes.reduce((sum, size) => sum + size, 0);
+        return total >= minDigits && total <= maxDigits;
+      })
+      .chain(([sizes, plus, parenthesised, separator]) =>
+        fc.tuple(...sizes.map((size) => digits(size))).map((groups) => {
+          const [first, ...rest] = groups;
+          const head = parenthesised && rest.length > 0 ? `(${first}) ` : `${first}${rest.length > 0 ? separator : ''}`;
+          return `${plus}${head}${rest.join(separator)}`;
+        }),
+      );
+
+  it(`no run of fewer than ${FEWEST_PHONE_DIGITS} digits is a phone number, whatever its shape`, () => {
+    fc.assert(fc.property(runArb(1, FEWEST_PHONE_DIGITS - 1), (run) => expect(isPhoneNumber(run)).toBe(false)), { numRuns: 2000 });
+  });
+
+  it(`the bound is tight: some runs of ${FEWEST_PHONE_DIGITS} digits are phone numbers`, () => {
+    expect(isPhoneNumber(`+49 ${'1'.repeat(FEWEST_PHONE_DIGITS - 2)}`)).toBe(true);
+    expect(on.scrubString(`call +49 ${'1'.repeat(FEWEST_PHONE_DIGITS - 2)} now`)).toBe(`call ${F} now`);
   });
 });

@@ -15,6 +15,8 @@ const MAYBE_PHONE = /\+\d|\(\d|\d[ .-]\d/;
 const DIGIT = /\d/g;
 const SEPARATOR = /[ .-]/g;
 const NON_DIGITS = /\D+/;
+/** The fewest digits any accepted shape holds: international 8, national with trunk 9, North American 10. */
+export const FEWEST_PHONE_DIGITS = 8;
 /** Four groups of four digits or more: a card or a reference (`4000 0700 0000 0000`), never a phone. */
 const FOUR_DIGIT_GROUPS = /^\d{4}(?:[ .-]\d{4}){3,}$/;
 
@@ -84,6 +86,8 @@ export function isPhoneNumber(run: string): boolean {
  * groups of four (a card that fails Luhn, a reference) is kept.
  */
 function filterPhoneInRun(run: string, replacement: string, cards: ValuePattern): string {
+  // No part of a run holds more digits than the run: an IP, a version or a date ends here.
+  if (countDigits(run) < FEWEST_PHONE_DIGITS) return run;
   if (FOUR_DIGIT_GROUPS.test(run) || (cards.mightMatch(run) && cards.scrub(run) !== run)) return run;
   if (isPhoneNumber(run)) return replacement;
   for (const { index } of run.matchAll(GROUP_START)) {
