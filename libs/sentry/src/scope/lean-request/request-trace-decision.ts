@@ -19,6 +19,7 @@ export type RequestTraceDecision = LeanRequest | SdkRequest;
 export type RequestTraceDecider = (request: IncomingMessage) => RequestTraceDecision;
 
 const TO_THE_SDK: SdkRequest = { lean: false };
+const ERRORS_ONLY_NEW_TRACE: LeanRequest = { lean: true, unsampled: false };
 
 /**
  * Which fork a body-less request takes. Errors only: always the lean one. With tracing,
@@ -63,8 +64,6 @@ function incomingTrace(request: IncomingMessage): PropagationContext | undefined
   const sentryTrace = firstOf(request.headers['sentry-trace']);
   return sentryTrace === undefined ? undefined : propagationContextFromHeaders(sentryTrace, firstOf(request.headers.baggage));
 }
-
-const ERRORS_ONLY_NEW_TRACE: LeanRequest = { lean: true, unsampled: false };
 
 function firstOf(value: string | string[] | undefined): string | undefined {
   return Array.isArray(value) ? value[0] : value;
